@@ -1,0 +1,55 @@
+// Roles and what each may do. Shared by the server (policy checks) and the console (navigation).
+
+export const ROLES = [
+  'village_assistant',
+  'town_officer',
+  'district_officer',
+  'district_admin',
+  'department_liaison',
+  'care_provider',
+  'charity',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
+  village_assistant: { zh: '村级民政协理员', en: 'Village assistant' },
+  town_officer: { zh: '镇街经办人', en: 'Town officer' },
+  district_officer: { zh: '区民政经办人', en: 'District officer' },
+  district_admin: { zh: '区民政管理员', en: 'District administrator' },
+  department_liaison: { zh: '部门联络员', en: 'Department liaison' },
+  care_provider: { zh: '照护服务机构', en: 'Care provider' },
+  charity: { zh: '慈善组织', en: 'Charity' },
+  auditor: { zh: '审计员', en: 'Auditor' },
+};
+
+export const PERMISSIONS = {
+  'registry.read': ['village_assistant', 'town_officer', 'district_officer', 'district_admin', 'auditor'],
+  'registry.write': ['village_assistant', 'town_officer', 'district_officer', 'district_admin'],
+  'registry.import': ['town_officer', 'district_officer', 'district_admin'],
+  'reveal.id_number': ['town_officer', 'district_officer', 'district_admin'],
+  'reveal.phone': ['village_assistant', 'town_officer', 'district_officer', 'district_admin'],
+  'reveal.bank_account': ['district_officer', 'district_admin'],
+  'audit.read': ['auditor', 'district_admin'],
+  'jobs.read': ['town_officer', 'district_officer', 'district_admin', 'auditor'],
+  'divisions.read': ROLES,
+  'divisions.manage': ['district_admin'],
+  'users.manage': ['district_admin'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** The jurisdiction length each role must have: a district role is county-wide (6 digits). */
+export const ROLE_SCOPE: Record<Role, 'county' | 'town' | 'village'> = {
+  village_assistant: 'village',
+  town_officer: 'town',
+  district_officer: 'county',
+  district_admin: 'county',
+  department_liaison: 'county',
+  care_provider: 'county',
+  charity: 'county',
+  auditor: 'county',
+};

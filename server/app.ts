@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { type ZodTypeProvider, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authErrors } from './modules/auth/auth.errors.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { resolveSession } from './modules/auth/auth.usecases.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { divisionRoutes } from './modules/divisions/divisions.routes.ts';
+import { importRoutes } from './modules/imports/imports.routes.ts';
+import { jobRoutes } from './modules/jobs/jobs.routes.ts';
+import { registryRoutes } from './modules/registry/registry.routes.ts';
+import { errors } from './platform/errors.ts';
+import { CSRF_HEADER, installErrorHandler, newRequestId, SESSION_COOKIE } from './platform/http.ts';
+import type { Services } from './services.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Reachable without a session (sign-in, health, docs). */
+    public?: boolean;
+    /** Reachable while a generated password still has to be changed. */
+    allowBeforePasswordChange?: boolean;
+  }
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const WEB_DIST = path.resolve(import.meta.dirname, '../web/dist');
+
+export async function createServer(s: Services, opts: { logger?: boolean | object } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    genReqId: newRequestId,
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+    // Never log cookies or bodies: they carry session tokens and personal data.
+    disableRequestLogging: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 512 * 1024 * 1024, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Huijiu (汇救) API', version: '1', description: '社会救助综合服务平台接口。Errors: { error: { code, message (zh-CN), messageEn, details?, requestId } }.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, csrf: { type: 'apiKey', in: 'header', name: CSRF_HEADER } } },
+      security: [{ session: [], csrf: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) {
+      const session = await resolveSession(s, token);
+      if (session) {
+        req.ctx = { actor: session.actor, requestId: req.id, clientIp: req.ip };
+        req.sessionId = session.sessionId;
+        req.csrfToken = session.csrfToken;
+      }
+    }
+  });
+
+  app.addHook('preHandler', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    const cfg = req.routeOptions.config;
+    if (cfg?.public) return;
+    if (!req.ctx) {
+      if (req.routeOptions.url === undefined) return; // 404 handler
+      throw errors.unauthenticated();
+    }
+    if (UNSAFE.has(req.method) && req.headers[CSRF_HEADER] !== req.csrfToken) throw authErrors.csrf();
+    if (req.ctx.actor.mustChangePassword && !cfg?.allowBeforePasswordChange) throw authErrors.mustChangePassword();
+  });
+
+  app.get('/api/health', { config: { public: true }, schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'pg']) }) } } }, async () => {
+    await s.db.selectFrom('instance_meta').select('key').limit(1).execute();
+    return { status: 'ok' as const, database: s.handle.kind };
+  });
+
+  if (s.config.testMode) {
+    // e2e journeys move the clock (publicity periods, monthly runs); never registered in production.
+    app.withTypeProvider<ZodTypeProvider>().post('/api/test/clock', { config: { public: true }, schema: { body: z.object({ at: z.iso.datetime({ offset: true }) }) } }, async (req) => {
+      s.clock.set(new Date(req.body.at));
+      return { now: s.clock.now().toISOString() };
+    });
+  }
+
+  authRoutes(app, s);
+  registryRoutes(app, s);
+  importRoutes(app, s);
+  divisionRoutes(app, s);
+  jobRoutes(app, s);
+  auditRoutes(app, s);
+
+  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+    // Client-side routes of the console and the portal all load the single page.
+    app.get('/*', { config: { public: true }, schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.type('text/html').sendFile('index.html');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,194 @@
+// Row types of the database, as Kysely sees them. Kept beside the migrations: a migration that
+// changes a table changes its type here in the same commit (checked by `npm run typecheck` and by
+// the schema test that compares these columns with information_schema).
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A timestamp the application always supplies (no default). */
+type AppTimestamp = Date;
+/** A calendar date, always 'YYYY-MM-DD' (Asia/Shanghai). */
+type CalendarDate = string;
+
+export type AdminUnitTable = {
+  code: string;
+  county_code: string;
+  level: 'county' | 'town' | 'village';
+  parent_code: string | null;
+  name: string;
+  urban_rural_code: string | null;
+  managed_by_zone: Generated<boolean>;
+  valid_from: Generated<CalendarDate>;
+  valid_to: CalendarDate | null;
+  created_at: Generated<Timestamp>;
+};
+
+export type AppUserTable = {
+  id: Generated<string>;
+  county_code: string;
+  username: string;
+  display_name: string;
+  role: string;
+  jurisdiction_code: string;
+  password_hash: string;
+  must_change_password: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: AppTimestamp | null;
+  disabled: Generated<boolean>;
+  last_login_at: AppTimestamp | null;
+  created_at: Generated<Timestamp>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+};
+
+export type UserSessionTable = {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  client_ip: string | null;
+  created_at: AppTimestamp;
+  last_seen_at: AppTimestamp;
+  expires_at: AppTimestamp;
+};
+
+export type VillageCounterTable = {
+  village_code: string;
+  next_no: Generated<number>;
+};
+
+export type HouseholdTable = {
+  county_code: string;
+  id: Generated<string>;
+  household_no: string;
+  town_code: string;
+  village_code: string;
+  address: Generated<string>;
+  hukou_type: Generated<string>;
+  urban_rural: 'urban' | 'rural';
+  residence_code: string | null;
+  status: Generated<'active' | 'closed'>;
+  head_person_id: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: AppTimestamp;
+  updated_at: AppTimestamp;
+};
+
+export type PersonTable = {
+  county_code: string;
+  id: Generated<string>;
+  id_type: Generated<'resident' | 'hk_mo_tw' | 'foreign'>;
+  id_number_enc: Buffer;
+  id_number_bidx: Buffer;
+  id_number_mask: string;
+  name_enc: Buffer;
+  name_bidx: Buffer;
+  name_mask: string;
+  sex: number;
+  birth_date: CalendarDate;
+  ethnicity: string | null;
+  marital_status: string | null;
+  phone_enc: Buffer | null;
+  phone_bidx: Buffer | null;
+  phone_mask: string | null;
+  bank_account_enc: Buffer | null;
+  bank_account_mask: string | null;
+  bank_name: string | null;
+  disability_cert_enc: Buffer | null;
+  disability_category: number | null;
+  disability_grade: number | null;
+  self_care_level: 'SELF_CARE' | 'PARTIAL_LOSS' | 'FULL_LOSS' | null;
+  education_level: string | null;
+  in_fulltime_education: Generated<boolean>;
+  special_status: 'IN_PRISON' | 'COMPULSORY_REHAB' | 'DECLARED_MISSING' | 'CLERGY_3Y' | null;
+  cohabiting_long_term: Generated<boolean>;
+  employment_status: string | null;
+  monthly_income_fen: Generated<number>;
+  deceased_on: CalendarDate | null;
+  version: Generated<number>;
+  created_at: AppTimestamp;
+  updated_at: AppTimestamp;
+};
+
+export type HouseholdMemberTable = {
+  county_code: string;
+  id: Generated<string>;
+  household_id: string;
+  person_id: string;
+  relation_code: string;
+  joined_on: CalendarDate;
+  left_on: CalendarDate | null;
+  left_reason: string | null;
+};
+
+export type RecordVersionTable = {
+  county_code: string;
+  id: Generated<number>;
+  household_id: string;
+  entity_type: 'household' | 'person' | 'member';
+  entity_id: string;
+  action: string;
+  actor_id: string | null;
+  actor_name: string;
+  at: AppTimestamp;
+  reason: string;
+  changes: ColumnType<Record<string, { before: unknown; after: unknown }>, string, string>;
+};
+
+export type AuditLogTable = {
+  county_code: string;
+  seq: number;
+  at: AppTimestamp;
+  actor_id: string | null;
+  actor_username: string | null;
+  actor_role: string | null;
+  action: string;
+  record_type: string | null;
+  record_id: string | null;
+  client_ip: string | null;
+  request_id: string | null;
+  detail: ColumnType<Record<string, unknown>, string, string>;
+  prev_hash: Buffer;
+  hash: Buffer;
+};
+
+export type AuditHeadTable = { county_code: string; seq: number; hash: Buffer };
+
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+export type JobTable = {
+  id: Generated<string>;
+  county_code: string;
+  name: string;
+  idempotency_key: string;
+  status: Generated<JobStatus>;
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  progress_done: Generated<number>;
+  progress_total: Generated<number>;
+  progress_message: string | null;
+  checkpoint: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  result: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  error: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  attempts: Generated<number>;
+  created_by: string | null;
+  created_at: AppTimestamp;
+  started_at: AppTimestamp | null;
+  finished_at: AppTimestamp | null;
+  heartbeat_at: AppTimestamp | null;
+  runner_id: string | null;
+};
+
+export type InstanceMetaTable = { key: string; value: string };
+
+export type DB = {
+  instance_meta: InstanceMetaTable;
+  admin_unit: AdminUnitTable;
+  app_user: AppUserTable;
+  user_session: UserSessionTable;
+  village_counter: VillageCounterTable;
+  household: HouseholdTable;
+  person: PersonTable;
+  household_member: HouseholdMemberTable;
+  record_version: RecordVersionTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  job: JobTable;
+};

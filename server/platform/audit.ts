@@ -1,0 +1,208 @@
+import crypto from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { DB } from '../db/schema.ts';
+import type { Clock } from './clock.ts';
+
+// The audit log is append-only and hash-chained per county with SM3: each row's hash covers the
+// previous row's hash and the row's canonical content, so an edited or deleted row breaks the chain
+// (`huijiu audit verify`). audit_head holds the newest (seq, hash): its row lock serialises
+// appends and it anchors the tail.
+
+export type AuditEntry = {
+  countyCode: string;
+  actorId?: string | null;
+  actorUsername?: string | null;
+  actorRole?: string | null;
+  action: string;
+  recordType?: string | null;
+  recordId?: string | null;
+  clientIp?: string | null;
+  requestId?: string | null;
+  /** Before/after or what was revealed; personal data only ever in masked form. */
+  detail?: Record<string, unknown>;
+};
+
+const GENESIS = Buffer.alloc(32);
+
+/** JSON with object keys sorted at every depth: jsonb reorders keys, the chain must not care. */
+export function canonicalJson(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
+}
+
+type ChainRow = {
+  county_code: string;
+  seq: number;
+  at: Date;
+  actor_id: string | null;
+  actor_username: string | null;
+  actor_role: string | null;
+  action: string;
+  record_type: string | null;
+  record_id: string | null;
+  client_ip: string | null;
+  request_id: string | null;
+  detail: Record<string, unknown>;
+};
+
+export function chainHash(prev: Buffer, row: ChainRow): Buffer {
+  const content = canonicalJson({ ...row, at: row.at.toISOString() });
+  return crypto.createHash('sm3').update(prev).update(content).digest();
+}
+
+/** Appends entries inside the caller's transaction, so a write and its audit commit together. */
+export async function appendAudit(trx: Transaction<DB>, at: Date, entries: AuditEntry[]): Promise<void> {
+  const byCounty = new Map<string, AuditEntry[]>();
+  for (const e of entries) byCounty.set(e.countyCode, [...(byCounty.get(e.countyCode) ?? []), e]);
+  for (const [county, list] of [...byCounty].sort(([a], [b]) => a.localeCompare(b))) {
+    await trx
+      .insertInto('audit_head')
+      .values({ county_code: county, seq: 0, hash: GENESIS })
+      .onConflict((oc) => oc.column('county_code').doNothing())
+      .execute();
+    const head = await trx
+      .selectFrom('audit_head')
+      .select(['seq', 'hash'])
+      .where('county_code', '=', county)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    let { seq, hash } = head;
+    const rows = list.map((e) => {
+      seq += 1;
+      const row: ChainRow = {
+        county_code: county,
+        seq,
+        at,
+        actor_id: e.actorId ?? null,
+        actor_username: e.actorUsername ?? null,
+        actor_role: e.actorRole ?? null,
+        action: e.action,
+        record_type: e.recordType ?? null,
+        record_id: e.recordId ?? null,
+        client_ip: e.clientIp ?? null,
+        request_id: e.requestId ?? null,
+        detail: e.detail ?? {},
+      };
+      const prev = hash;
+      hash = chainHash(prev, row);
+      return { ...row, detail: JSON.stringify(row.detail), prev_hash: prev, hash };
+    });
+    for (let i = 0; i < rows.length; i += 500) {
+      await trx.insertInto('audit_log').values(rows.slice(i, i + 500)).execute();
+    }
+    await trx.updateTable('audit_head').set({ seq, hash }).where('county_code', '=', county).execute();
+  }
+}
+
+export type AuditLog = {
+  /** Audit a read: resolves once the entry is committed, batched with concurrent ones (group commit). */
+  record(entry: AuditEntry): Promise<void>;
+  flush(): Promise<void>;
+};
+
+export function createAuditLog(deps: { db: Database; clock: Clock; maxBatch?: number }): AuditLog {
+  const maxBatch = deps.maxBatch ?? 500;
+  let pending: { entry: AuditEntry; done: (e?: unknown) => void }[] = [];
+  let flushing: Promise<void> | null = null;
+
+  async function drain(): Promise<void> {
+    while (pending.length > 0) {
+      const batch = pending.slice(0, maxBatch);
+      pending = pending.slice(batch.length);
+      try {
+        await deps.db.transaction().execute((trx) =>
+          appendAudit(
+            trx,
+            deps.clock.now(),
+            batch.map((b) => b.entry),
+          ),
+        );
+        for (const b of batch) b.done();
+      } catch (err) {
+        for (const b of batch) b.done(err);
+      }
+    }
+  }
+
+  function kick(): Promise<void> {
+    if (!flushing) {
+      // Let concurrent requests of this tick join the batch before it is written.
+      flushing = new Promise<void>((r) => setImmediate(r))
+        .then(drain)
+        .finally(() => {
+          flushing = null;
+          if (pending.length > 0) void kick();
+        });
+    }
+    return flushing;
+  }
+
+  return {
+    record(entry) {
+      return new Promise<void>((resolve, reject) => {
+        pending.push({ entry, done: (e) => (e ? reject(e) : resolve()) });
+        void kick();
+      });
+    },
+    async flush() {
+      while (flushing || pending.length > 0) await kick();
+    },
+  };
+}
+
+export type AuditVerification = {
+  countyCode: string;
+  rows: number;
+  ok: boolean;
+  problems: { seq: number; problem: string }[];
+};
+
+/** Walks each county's chain in pages and reports every break: edited, deleted or reordered rows. */
+export async function verifyAuditChain(db: Database, countyCode?: string): Promise<AuditVerification[]> {
+  const heads = await db
+    .selectFrom('audit_head')
+    .selectAll()
+    .$if(countyCode !== undefined, (q) => q.where('county_code', '=', countyCode!))
+    .orderBy('county_code')
+    .execute();
+  const out: AuditVerification[] = [];
+  for (const head of heads) {
+    const problems: { seq: number; problem: string }[] = [];
+    let prevHash: Buffer = GENESIS;
+    let expectSeq = 1;
+    let rows = 0;
+    for (;;) {
+      const page = await db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('county_code', '=', head.county_code)
+        .where('seq', '>=', expectSeq)
+        .orderBy('seq')
+        .limit(5000)
+        .execute();
+      if (page.length === 0) break;
+      for (const r of page) {
+        rows++;
+        if (r.seq !== expectSeq) problems.push({ seq: expectSeq, problem: `rows ${expectSeq}..${r.seq - 1} missing` });
+        if (!r.prev_hash.equals(prevHash)) problems.push({ seq: r.seq, problem: 'previous hash does not match' });
+        const { prev_hash, hash, ...content } = r;
+        if (!chainHash(prev_hash, content).equals(hash)) problems.push({ seq: r.seq, problem: 'content was altered' });
+        prevHash = hash;
+        expectSeq = r.seq + 1;
+      }
+    }
+    if (expectSeq - 1 !== head.seq) {
+      problems.push({ seq: expectSeq, problem: `chain ends at ${expectSeq - 1} but the head says ${head.seq}` });
+    } else if (!prevHash.equals(head.hash)) {
+      problems.push({ seq: head.seq, problem: 'last hash does not match the head' });
+    }
+    out.push({ countyCode: head.county_code, rows, ok: problems.length === 0, problems });
+  }
+  return out;
+}
