@@ -19,9 +19,14 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 export type DemoPopulationOptions = { households: number; villages: { code12: string; urbanRuralCode: string | null }[]; today: string };
 
 export function demoRows(rng: Rng, opts: DemoPopulationOptions): string[][] {
+  return [...demoRowStream(rng, opts)];
+}
+
+/** The same rows one at a time (the header first), for files of a million persons. */
+export function* demoRowStream(rng: Rng, opts: DemoPopulationOptions): Generator<string[]> {
   const usedIds = new Set<string>();
   const header = HOUSEHOLD_IMPORT_COLUMNS.map((c) => c.zh);
-  const rows: string[][] = [header];
+  yield header;
   const keyIndex = new Map(HOUSEHOLD_IMPORT_COLUMNS.map((c, i) => [c.key, i]));
 
   const given = () => (rng.chance(0.6) ? GIVEN[rng.int(0, GIVEN.length - 1)]! + GIVEN[rng.int(0, GIVEN.length - 1)]! : GIVEN[rng.int(0, GIVEN.length - 1)]!);
@@ -108,14 +113,17 @@ export function demoRows(rng: Rng, opts: DemoPopulationOptions): string[][] {
       set('idNumber', m.idNumber);
       set('relationCode', m.relationCode);
       for (const [k, v] of Object.entries(m.extra)) set(k, v);
-      rows.push(row);
+      yield row;
     }
   }
-  return rows;
 }
 
 /** RFC 4180 CSV with a BOM, so Excel opens the Chinese headers correctly. */
 export function toCsv(rows: string[][]): string {
+  return `\ufeff${rows.map(csvLine).join('')}`;
+}
+
+export function csvLine(row: string[]): string {
   const esc = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  return `\ufeff${rows.map((r) => r.map(esc).join(',')).join('\n')}\n`;
+  return `${row.map(esc).join(',')}\n`;
 }

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
 import type { Clock } from './clock.ts';
@@ -57,46 +57,99 @@ export function chainHash(prev: Buffer, row: ChainRow): Buffer {
 }
 
 /** Appends entries inside the caller's transaction, so a write and its audit commit together. */
+type SealedRow = Omit<ChainRow, 'detail'> & { detail: string; prev_hash: Buffer; hash: Buffer };
+
+/** Chains entries of one county onto a head (seq, hash); returns the rows and the new head. */
+function chainRows(county: string, head: { seq: number; hash: Buffer }, at: Date, list: AuditEntry[]) {
+  let { seq, hash } = head;
+  const rows: SealedRow[] = list.map((e) => {
+    seq += 1;
+    const row: ChainRow = {
+      county_code: county,
+      seq,
+      at,
+      actor_id: e.actorId ?? null,
+      actor_username: e.actorUsername ?? null,
+      actor_role: e.actorRole ?? null,
+      action: e.action,
+      record_type: e.recordType ?? null,
+      record_id: e.recordId ?? null,
+      client_ip: e.clientIp ?? null,
+      request_id: e.requestId ?? null,
+      detail: e.detail ?? {},
+    };
+    const prev = hash;
+    hash = chainHash(prev, row);
+    return { ...row, detail: JSON.stringify(row.detail), prev_hash: prev, hash };
+  });
+  return { rows, head: { seq, hash } };
+}
+
+function byCounty(entries: AuditEntry[]): [string, AuditEntry[]][] {
+  const m = new Map<string, AuditEntry[]>();
+  for (const e of entries) m.set(e.countyCode, [...(m.get(e.countyCode) ?? []), e]);
+  return [...m].sort(([a], [b]) => a.localeCompare(b));
+}
+
+async function ensureHead(db: Kysely<DB>, county: string) {
+  await db
+    .insertInto('audit_head')
+    .values({ county_code: county, seq: 0, hash: GENESIS })
+    .onConflict((oc) => oc.column('county_code').doNothing())
+    .execute();
+}
+
+/** Appends entries inside the caller's transaction, so a write and its audit commit together. */
 export async function appendAudit(trx: Transaction<DB>, at: Date, entries: AuditEntry[]): Promise<void> {
-  const byCounty = new Map<string, AuditEntry[]>();
-  for (const e of entries) byCounty.set(e.countyCode, [...(byCounty.get(e.countyCode) ?? []), e]);
-  for (const [county, list] of [...byCounty].sort(([a], [b]) => a.localeCompare(b))) {
-    await trx
-      .insertInto('audit_head')
-      .values({ county_code: county, seq: 0, hash: GENESIS })
-      .onConflict((oc) => oc.column('county_code').doNothing())
-      .execute();
+  for (const [county, list] of byCounty(entries)) {
+    await ensureHead(trx, county);
     const head = await trx
       .selectFrom('audit_head')
       .select(['seq', 'hash'])
       .where('county_code', '=', county)
       .forUpdate()
       .executeTakeFirstOrThrow();
-    let { seq, hash } = head;
-    const rows = list.map((e) => {
-      seq += 1;
-      const row: ChainRow = {
-        county_code: county,
-        seq,
-        at,
-        actor_id: e.actorId ?? null,
-        actor_username: e.actorUsername ?? null,
-        actor_role: e.actorRole ?? null,
-        action: e.action,
-        record_type: e.recordType ?? null,
-        record_id: e.recordId ?? null,
-        client_ip: e.clientIp ?? null,
-        request_id: e.requestId ?? null,
-        detail: e.detail ?? {},
-      };
-      const prev = hash;
-      hash = chainHash(prev, row);
-      return { ...row, detail: JSON.stringify(row.detail), prev_hash: prev, hash };
-    });
-    for (let i = 0; i < rows.length; i += 500) {
-      await trx.insertInto('audit_log').values(rows.slice(i, i + 500)).execute();
+    const chained = chainRows(county, head, at, list);
+    for (let i = 0; i < chained.rows.length; i += 500) {
+      await trx.insertInto('audit_log').values(chained.rows.slice(i, i + 500)).execute();
     }
-    await trx.updateTable('audit_head').set({ seq, hash }).where('county_code', '=', county).execute();
+    await trx.updateTable('audit_head').set(chained.head).where('county_code', '=', county).execute();
+  }
+}
+
+/**
+ * Appends in one statement against the head this process saw last: the UPDATE of audit_head only
+ * matches if nobody appended since, and the INSERT only runs if it matched. On a miss the head is
+ * re-read and the batch re-chained. One round trip per batch in the common case.
+ */
+async function appendOptimistic(db: Kysely<DB>, heads: Map<string, { seq: number; hash: Buffer }>, at: Date, entries: AuditEntry[]) {
+  for (const [county, list] of byCounty(entries)) {
+    for (let attempt = 0; ; attempt++) {
+      let head = heads.get(county);
+      if (!head) {
+        await ensureHead(db, county);
+        head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('county_code', '=', county).executeTakeFirstOrThrow();
+      }
+      const { rows, head: next } = chainRows(county, head, at, list);
+      const col = <K extends keyof SealedRow>(k: K) => rows.map((r) => r[k]);
+      const r = await sql`
+        with moved as (
+          update audit_head set seq = ${next.seq}, hash = ${next.hash}
+          where county_code = ${county} and seq = ${head.seq} returning 1)
+        insert into audit_log (county_code, seq, at, actor_id, actor_username, actor_role, action, record_type, record_id,
+          client_ip, request_id, detail, prev_hash, hash)
+        select * from unnest(${col('county_code')}::text[], ${col('seq')}::int8[], ${col('at')}::timestamptz[],
+          ${col('actor_id')}::uuid[], ${col('actor_username')}::text[], ${col('actor_role')}::text[], ${col('action')}::text[],
+          ${col('record_type')}::text[], ${col('record_id')}::text[], ${col('client_ip')}::text[], ${col('request_id')}::text[],
+          ${col('detail')}::jsonb[], ${col('prev_hash')}::bytea[], ${col('hash')}::bytea[])
+        where exists (select 1 from moved)`.execute(db);
+      if (Number(r.numAffectedRows ?? 0) === rows.length) {
+        heads.set(county, next);
+        break;
+      }
+      heads.delete(county);
+      if (attempt > 20) throw new Error(`audit append kept losing the race for county ${county}`);
+    }
   }
 }
 
@@ -110,18 +163,18 @@ export function createAuditLog(deps: { db: Database; clock: Clock; maxBatch?: nu
   const maxBatch = deps.maxBatch ?? 500;
   let pending: { entry: AuditEntry; done: (e?: unknown) => void }[] = [];
   let flushing: Promise<void> | null = null;
+  const heads = new Map<string, { seq: number; hash: Buffer }>();
 
   async function drain(): Promise<void> {
     while (pending.length > 0) {
       const batch = pending.slice(0, maxBatch);
       pending = pending.slice(batch.length);
       try {
-        await deps.db.transaction().execute((trx) =>
-          appendAudit(
-            trx,
-            deps.clock.now(),
-            batch.map((b) => b.entry),
-          ),
+        await appendOptimistic(
+          deps.db,
+          heads,
+          deps.clock.now(),
+          batch.map((b) => b.entry),
         );
         for (const b of batch) b.done();
       } catch (err) {

@@ -28,29 +28,61 @@ function hmacSm3(key: Buffer, data: Buffer | string): Buffer {
   return crypto.createHmac('sm3', key).update(data).digest();
 }
 
+/**
+ * HMAC-SM3 (RFC 2104) with the keyed inner and outer states computed once and copied per
+ * message: the same result as createHmac, without re-processing the key on every call, which
+ * matters when a million identifiers are sealed in one import.
+ */
+function keyedHmacSm3(key: Buffer): (...parts: (Buffer | string)[]) => Buffer {
+  const block = 64;
+  const k = key.length > block ? crypto.createHash('sm3').update(key).digest() : key;
+  const pad = (byte: number) => {
+    const b = Buffer.alloc(block, byte);
+    for (let i = 0; i < k.length; i++) b[i]! ^= k[i]!;
+    return b;
+  };
+  const inner = crypto.createHash('sm3').update(pad(0x36));
+  const outer = crypto.createHash('sm3').update(pad(0x5c));
+  return (...parts) => {
+    const h = inner.copy();
+    for (const p of parts) h.update(p);
+    return outer.copy().update(h.digest()).digest();
+  };
+}
+
+/** IVs are drawn from a pooled random buffer: one getrandom call per 4,096 IVs, not per value. */
+function createIvSource(): () => Buffer {
+  let pool = Buffer.alloc(0);
+  let offset = 0;
+  return () => {
+    if (offset + IV_LEN > pool.length) {
+      pool = crypto.randomBytes(IV_LEN * 4096);
+      offset = 0;
+    }
+    const iv = pool.subarray(offset, offset + IV_LEN);
+    offset += IV_LEN;
+    return iv;
+  };
+}
+
 export function createCipher(masterKeyHex: string): PersonalDataCipher {
   const master = Buffer.from(masterKeyHex, 'hex');
   if (master.length !== 32) throw new Error('master key must be 32 bytes (64 hex characters)');
   const encKey = hmacSm3(master, 'huijiu/sm4-ctr/v1').subarray(0, 16);
-  const macKey = hmacSm3(master, 'huijiu/hmac-sm3/v1');
-  const bidxKey = hmacSm3(master, 'huijiu/blind-index/v1');
+  const mac = keyedHmacSm3(hmacSm3(master, 'huijiu/hmac-sm3/v1'));
+  const bidx = keyedHmacSm3(hmacSm3(master, 'huijiu/blind-index/v1'));
+  const nextIv = createIvSource();
   const fingerprint = hmacSm3(master, 'huijiu/fingerprint/v1').subarray(0, 8).toString('hex');
 
   return {
     fingerprint,
     masterKeyHex,
     encrypt(plain) {
-      const iv = crypto.randomBytes(IV_LEN);
+      const iv = nextIv();
       const c = crypto.createCipheriv('sm4-ctr', encKey, iv);
       const body = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
       const head = Buffer.from([VERSION]);
-      const tag = crypto
-        .createHmac('sm3', macKey)
-        .update(head)
-        .update(iv)
-        .update(body)
-        .digest()
-        .subarray(0, TAG_LEN);
+      const tag = mac(head, iv, body).subarray(0, TAG_LEN);
       return Buffer.concat([head, iv, body, tag]);
     },
     decrypt(blob) {
@@ -60,19 +92,13 @@ export function createCipher(masterKeyHex: string): PersonalDataCipher {
       const iv = blob.subarray(1, 1 + IV_LEN);
       const body = blob.subarray(1 + IV_LEN, blob.length - TAG_LEN);
       const tag = blob.subarray(blob.length - TAG_LEN);
-      const expect = crypto
-        .createHmac('sm3', macKey)
-        .update(blob.subarray(0, 1))
-        .update(iv)
-        .update(body)
-        .digest()
-        .subarray(0, TAG_LEN);
+      const expect = mac(blob.subarray(0, 1), iv, body).subarray(0, TAG_LEN);
       if (!crypto.timingSafeEqual(tag, expect)) throw new Error('ciphertext tag mismatch (tampered or wrong key)');
       const d = crypto.createDecipheriv('sm4-ctr', encKey, iv);
       return Buffer.concat([d.update(body), d.final()]).toString('utf8');
     },
     blindIndex(domain, normalized) {
-      return hmacSm3(bidxKey, `${domain}:${normalized}`);
+      return bidx(`${domain}:${normalized}`);
     },
   };
 }

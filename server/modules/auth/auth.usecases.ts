@@ -120,28 +120,64 @@ function toActor(u: {
   };
 }
 
+type ResolvedSession = { actor: Actor; csrfToken: string; sessionId: string; lastSeenMs: number; expiresMs: number; cachedAt: number };
+
+// Recently resolved sessions are kept for a few seconds so a burst of requests costs one lookup.
+// Logout and password changes in this process drop them at once; in another process of the same
+// deployment they take effect within SESSION_CACHE_MS.
+const SESSION_CACHE_MS = 5_000;
+const sessionCache = new WeakMap<Database, Map<string, ResolvedSession>>();
+const cacheOf = (db: Database) => {
+  let m = sessionCache.get(db);
+  if (!m) sessionCache.set(db, (m = new Map()));
+  return m;
+};
+
+export function forgetSessions(db: Database, predicate: (s: ResolvedSession) => boolean) {
+  const m = cacheOf(db);
+  for (const [k, v] of m) if (predicate(v)) m.delete(k);
+}
+
 export async function resolveSession(
   deps: AuthDeps,
   token: string,
 ): Promise<{ actor: Actor; csrfToken: string; sessionId: string } | null> {
   const now = deps.clock.now();
   const id = sessionKey(token);
+  const cache = cacheOf(deps.db);
+  const hit = cache.get(id);
+  const nowMs = now.getTime();
+  if (hit && nowMs - hit.cachedAt < SESSION_CACHE_MS && nowMs >= hit.cachedAt && hit.expiresMs > nowMs && nowMs - hit.lastSeenMs <= SESSION_IDLE_MS) {
+    return hit;
+  }
   const s = await repo.findSession(deps.db, id);
   if (!s || s.disabled) return null;
   if (s.expires_at <= now || now.getTime() - s.last_seen_at.getTime() > SESSION_IDLE_MS) {
     await repo.deleteSession(deps.db, id);
     return null;
   }
-  if (now.getTime() - s.last_seen_at.getTime() > TOUCH_EVERY_MS) await repo.touchSession(deps.db, id, now);
-  return {
+  let lastSeen = s.last_seen_at.getTime();
+  if (nowMs - lastSeen > TOUCH_EVERY_MS) {
+    await repo.touchSession(deps.db, id, now);
+    lastSeen = nowMs;
+  }
+  const resolved: ResolvedSession = {
     sessionId: id,
     csrfToken: s.csrf_token,
     actor: toActor({ ...s, id: s.user_id }),
+    lastSeenMs: lastSeen,
+    expiresMs: s.expires_at.getTime(),
+    cachedAt: nowMs,
   };
+  if (cache.size > 50_000) cache.clear();
+  cache.set(id, resolved);
+  return resolved;
 }
 
 export async function logout(deps: AuthDeps, token: string): Promise<void> {
-  await repo.deleteSession(deps.db, sessionKey(token));
+  const id = sessionKey(token);
+  await repo.deleteSession(deps.db, id);
+  forgetSessions(deps.db, (s) => s.sessionId === id);
 }
 
 export async function changePassword(
@@ -176,6 +212,7 @@ export async function changePassword(
       .where('user_id', '=', actor.userId)
       .where('id', '!=', input.keepSessionId)
       .execute();
+    forgetSessions(deps.db, (s) => s.actor.userId === actor.userId);
     await appendAudit(trx, now, [
       {
         countyCode: actor.countyCode,

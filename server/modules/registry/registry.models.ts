@@ -49,8 +49,9 @@ export function validatePerson(p: PersonParsed, prefix: string, today: string): 
       );
     }
   }
-  if (!sex) issues.push(issue(f('sex'), '请填写性别', 'the sex is required for this document type', '1 (男) or 2 (女)'));
-  if (!birthDate) issues.push(issue(f('birthDate'), '请填写出生日期', 'the birth date is required for this document type', 'YYYY-MM-DD'));
+  // Sex and birth date come from the ID number; ask for them only where the document lacks them.
+  if (id.ok && !sex) issues.push(issue(f('sex'), '请填写性别', 'the sex is required for this document type', '1 (男) or 2 (女)'));
+  if (id.ok && !birthDate) issues.push(issue(f('birthDate'), '请填写出生日期', 'the birth date is required for this document type', 'YYYY-MM-DD'));
 
   if (!isRelationCode(p.relationCode)) {
     issues.push(issue(f('relationCode'), `与户主关系代码 ${p.relationCode} 不存在`, `unknown relation code ${p.relationCode}`, 'a GB/T 4761-2008 code, e.g. 02 户主, 10 配偶'));

@@ -25,13 +25,19 @@ export const listVillages = (db: Db, countyCode: string) =>
     .where('level', '=', 'village')
     .execute();
 
-/** Reserves `count` consecutive household numbers in a village; the row lock serialises callers. */
-export async function reserveHouseholdNumbers(trx: Trx, villageCode: string, count: number): Promise<number> {
-  const r = await sql<{ first_no: number }>`
-    insert into village_counter (village_code, next_no) values (${villageCode}, ${1 + count})
-    on conflict (village_code) do update set next_no = village_counter.next_no + ${count}
-    returning next_no - ${count} as first_no`.execute(trx);
-  return r.rows[0]!.first_no;
+/**
+ * Reserves consecutive household numbers in several villages at once (one statement); each
+ * village's counter row lock serialises concurrent callers. Villages are locked in code order.
+ */
+export async function reserveHouseholdNumbers(trx: Trx, counts: Map<string, number>): Promise<Map<string, number>> {
+  const entries = [...counts].sort(([a], [b]) => a.localeCompare(b));
+  const r = await sql<{ village_code: string; first_no: number }>`
+    insert into village_counter (village_code, next_no)
+    select v, 1 + n from unnest(${entries.map(([v]) => v)}::text[], ${entries.map(([, n]) => n)}::int4[]) as x(v, n)
+    order by v
+    on conflict (village_code) do update set next_no = village_counter.next_no + excluded.next_no - 1
+    returning village_code, next_no - (select n from unnest(${entries.map(([v]) => v)}::text[], ${entries.map(([, n]) => n)}::int4[]) as y(v, n) where y.v = village_counter.village_code) as first_no`.execute(trx);
+  return new Map(r.rows.map((row) => [row.village_code, row.first_no]));
 }
 
 export type HouseholdRow = {

@@ -56,54 +56,46 @@ export async function findMembershipConflicts(
   return { conflicts, existing };
 }
 
-export async function writeHouseholds(
-  trx: Transaction<DB>,
+export type BuiltHouseholds = {
+  byVillage: Map<string, number>;
+  households: (repo.HouseholdRow & { villageCode: string })[];
+  persons: repo.PersonRow[];
+  reused: repo.PersonRow[];
+  members: repo.MemberRow[];
+  versions: repo.VersionRow[];
+};
+
+/**
+ * The CPU half of a write: seals every identifier and builds all rows. Kept apart from
+ * persistHouseholdRows so a bulk import can build the next chunk while the database writes this one.
+ */
+export function buildHouseholdRows(
   cipher: PersonalDataCipher,
   w: WriteContext,
   households: PreparedHousehold[],
   /** Persons already known (by normalised ID number) who are in no household now: reused, not duplicated. */
   existingPersons: Map<string, string> = new Map(),
-): Promise<{ id: string; householdNo: string }[]> {
-  const byVillage = new Map<string, number>();
-  for (const h of households) byVillage.set(h.village.code, (byVillage.get(h.village.code) ?? 0) + 1);
-  const nextNo = new Map<string, number>();
-  for (const [village, count] of [...byVillage].sort(([a], [b]) => a.localeCompare(b))) {
-    nextNo.set(village, await repo.reserveHouseholdNumbers(trx, village, count));
-  }
-  const hRows: repo.HouseholdRow[] = [];
-  const pRows: repo.PersonRow[] = [];
-  const mRows: repo.MemberRow[] = [];
-  const vRows: repo.VersionRow[] = [];
-  const reused: { id: string; row: repo.PersonRow }[] = [];
-  const out: { id: string; householdNo: string }[] = [];
+): BuiltHouseholds {
+  const b: BuiltHouseholds = { byVillage: new Map(), households: [], persons: [], reused: [], members: [], versions: [] };
   for (const h of households) {
+    b.byVillage.set(h.village.code, (b.byVillage.get(h.village.code) ?? 0) + 1);
     const id = crypto.randomUUID();
-    const no = nextNo.get(h.village.code)!;
-    nextNo.set(h.village.code, no + 1);
-    const householdNo = `${h.village.code}${String(no).padStart(5, '0')}`;
     let headId = '';
     const memberSummary: Record<string, unknown>[] = [];
     for (const m of h.members) {
       const known = existingPersons.get(m.idNumber);
       const personId = known ?? crypto.randomUUID();
       const row = sealPerson(cipher, w.countyCode, personId, m, w.at);
-      if (known) reused.push({ id: known, row });
-      else pRows.push(row);
+      (known ? b.reused : b.persons).push(row);
       if (m.relationCode === HEAD_RELATION) headId = personId;
-      mRows.push({
-        county_code: w.countyCode,
-        id: crypto.randomUUID(),
-        household_id: id,
-        person_id: personId,
-        relation_code: m.relationCode,
-        joined_on: w.today,
-      });
+      b.members.push({ county_code: w.countyCode, id: crypto.randomUUID(), household_id: id, person_id: personId, relation_code: m.relationCode, joined_on: w.today });
       memberSummary.push({ relationCode: m.relationCode, ...publicPersonFields(row) });
     }
-    hRows.push({
+    b.households.push({
       county_code: w.countyCode,
       id,
-      household_no: householdNo,
+      household_no: '',
+      villageCode: h.village.code,
       town_code: h.village.townCode,
       village_code: h.village.code,
       address: h.address,
@@ -113,7 +105,7 @@ export async function writeHouseholds(
       created_by: w.actorId,
       created_at: w.at,
     });
-    vRows.push({
+    b.versions.push({
       county_code: w.countyCode,
       household_id: id,
       entity_type: 'household',
@@ -130,12 +122,35 @@ export async function writeHouseholds(
         members: { before: null, after: memberSummary },
       }),
     });
-    out.push({ id, householdNo });
   }
-  await repo.insertPersons(trx, pRows);
-  for (const r of reused) await repo.overwritePerson(trx, r.row);
-  await repo.insertHouseholds(trx, hRows);
-  await repo.insertMembers(trx, mRows);
-  await repo.insertVersions(trx, vRows);
-  return out;
+  return b;
+}
+
+/** The database half: numbers the households per village and inserts every row. */
+export async function persistHouseholdRows(trx: Transaction<DB>, b: BuiltHouseholds): Promise<{ id: string; householdNo: string }[]> {
+  const nextNo = await repo.reserveHouseholdNumbers(trx, b.byVillage);
+  for (const h of b.households) {
+    const no = nextNo.get(h.villageCode)!;
+    nextNo.set(h.villageCode, no + 1);
+    h.household_no = `${h.villageCode}${String(no).padStart(5, '0')}`;
+  }
+  await repo.insertPersons(trx, b.persons);
+  for (const r of b.reused) await repo.overwritePerson(trx, r);
+  await repo.insertHouseholds(
+    trx,
+    b.households.map(({ villageCode: _v, ...row }) => row),
+  );
+  await repo.insertMembers(trx, b.members);
+  await repo.insertVersions(trx, b.versions);
+  return b.households.map((h) => ({ id: h.id, householdNo: h.household_no }));
+}
+
+export async function writeHouseholds(
+  trx: Transaction<DB>,
+  cipher: PersonalDataCipher,
+  w: WriteContext,
+  households: PreparedHousehold[],
+  existingPersons: Map<string, string> = new Map(),
+): Promise<{ id: string; householdNo: string }[]> {
+  return persistHouseholdRows(trx, buildHouseholdRows(cipher, w, households, existingPersons));
 }
