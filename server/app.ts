@@ -38,12 +38,11 @@ export async function createServer(s: Services, opts: { logger?: boolean | objec
     genReqId: newRequestId,
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: true,
-    // Never log cookies or bodies: they carry session tokens and personal data.
-    disableRequestLogging: false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandler(app);
+  const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  installErrorHandler(app, { spaIndex: hasWeb });
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 512 * 1024 * 1024, files: 1 } });
@@ -70,7 +69,8 @@ export async function createServer(s: Services, opts: { logger?: boolean | objec
     }
   });
 
-  app.addHook('preHandler', async (req) => {
+  // Before schema validation, so a request without a session or CSRF token learns nothing of the input rules.
+  app.addHook('preValidation', async (req) => {
     if (!req.url.startsWith('/api/')) return;
     const cfg = req.routeOptions.config;
     if (cfg?.public) return;
@@ -102,12 +102,14 @@ export async function createServer(s: Services, opts: { logger?: boolean | objec
   jobRoutes(app, s);
   auditRoutes(app, s);
 
-  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
-    // Client-side routes of the console and the portal all load the single page.
-    app.get('/*', { config: { public: true }, schema: { hide: true } }, (req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.callNotFound();
-      return reply.type('text/html').sendFile('index.html');
+  if (hasWeb) {
+    // Files are looked up per request (wildcard), so a rebuilt console is served without a restart;
+    // hashed assets are immutable, index.html is revalidated.
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      setHeaders: (res, file) => {
+        res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
     });
   }
   return app;

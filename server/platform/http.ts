@@ -29,7 +29,7 @@ export function errorBody(err: AppError, requestId: string) {
   };
 }
 
-export function installErrorHandler(app: FastifyInstance): void {
+export function installErrorHandler(app: FastifyInstance, opts: { spaIndex?: boolean } = {}): void {
   app.setErrorHandler((err, req, reply) => {
     let appErr: AppError;
     if (isAppError(err)) appErr = err;
@@ -37,7 +37,14 @@ export function installErrorHandler(app: FastifyInstance): void {
       const where = err.validationContext ?? 'body';
       appErr = errors.validation(
         toFieldIssues(
-          err.validation.map((v) => v.params.issue as { path: PropertyKey[]; message: string }),
+          // fastify-type-provider-zod 7 spreads the zod issue into `params` (without path, code
+          // and message); rebuild it from the entry.
+          err.validation.map((v) => ({
+            ...v.params,
+            code: v.keyword,
+            message: v.message ?? '',
+            path: v.instancePath.split('/').filter(Boolean),
+          })),
           where === 'body' ? '' : where,
         ),
       );
@@ -54,6 +61,10 @@ export function installErrorHandler(app: FastifyInstance): void {
     void reply.status(appErr.status).send(errorBody(appErr, req.id));
   });
   app.setNotFoundHandler((req, reply) => {
+    // Client-side routes of the console and the portal all load the single page.
+    if (opts.spaIndex && req.method === 'GET' && !req.url.startsWith('/api/')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
     void reply
       .status(404)
       .send(errorBody(new AppError('route.not_found', 404, '接口不存在', `No route ${req.method} ${req.url}`), req.id));

@@ -1,0 +1,112 @@
+// Providers and routes of the staff console.
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { AuthProvider } from './console/AuthContext.tsx';
+import { FullPageSpin, HomeRedirect, NotFound, RequireAuth, RequirePermission } from './console/guards.tsx';
+import { Shell } from './console/Shell.tsx';
+import { LoginPage } from './features/auth/LoginPage.tsx';
+import { useLang } from './lib/lang.ts';
+
+const page = <K extends string>(load: () => Promise<Record<K, () => ReactNode>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+
+const ChangePasswordPage = page(() => import('./features/auth/ChangePasswordPage.tsx'), 'ChangePasswordPage');
+const HouseholdList = page(() => import('./features/registry/HouseholdList.tsx'), 'HouseholdList');
+const HouseholdDetail = page(() => import('./features/registry/HouseholdDetail.tsx'), 'HouseholdDetail');
+const HouseholdForm = page(() => import('./features/registry/HouseholdForm.tsx'), 'HouseholdForm');
+const ImportPage = page(() => import('./features/imports/ImportPage.tsx'), 'ImportPage');
+const JobsPage = page(() => import('./features/jobs/JobsPage.tsx'), 'JobsPage');
+const AuditPage = page(() => import('./features/audit/AuditPage.tsx'), 'AuditPage');
+
+function Providers({ children }: { children: ReactNode }) {
+  const lang = useLang();
+  return (
+    <ConfigProvider
+      locale={lang === 'en' ? enUS : zhCN}
+      // 保存 must stay 保存 (not 保 存) so that people and browser tests find the button by its text.
+      button={{ autoInsertSpace: false }}
+      theme={{ token: { colorPrimary: '#1d4f91', borderRadius: 4 } }}
+    >
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <Providers>
+        <AuthProvider>
+          <Suspense fallback={<FullPageSpin />}>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route
+                path="/change-password"
+                element={
+                  <RequireAuth allowPasswordChange>
+                    <ChangePasswordPage />
+                  </RequireAuth>
+                }
+              />
+              <Route
+                path="/"
+                element={
+                  <RequireAuth>
+                    <Shell />
+                  </RequireAuth>
+                }
+              >
+                <Route index element={<HomeRedirect />} />
+                <Route
+                  path="households"
+                  element={
+                    <RequirePermission perm="registry.read">
+                      <HouseholdList />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="households/new"
+                  element={
+                    <RequirePermission perm="registry.write">
+                      <HouseholdForm />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="households/:id"
+                  element={
+                    <RequirePermission perm="registry.read">
+                      <HouseholdDetail />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="imports"
+                  element={
+                    <RequirePermission perm="registry.import">
+                      <ImportPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route path="jobs" element={<JobsPage />} />
+                <Route
+                  path="audit"
+                  element={
+                    <RequirePermission perm="audit.read">
+                      <AuditPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route path="*" element={<NotFound />} />
+              </Route>
+            </Routes>
+          </Suspense>
+        </AuthProvider>
+      </Providers>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,85 @@
+// The console frame: header with product, user and language; role-aware menu on the left.
+import { Button, Layout, Menu, type MenuProps, Space, Spin, Tag, theme } from 'antd';
+import { Suspense, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { can } from '../../../contracts/roles.ts';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { findDivision, useDivisionTree } from '../components/useDivisionTree.ts';
+import { useLang } from '../lib/lang.ts';
+import { useActor, useAuth } from './AuthContext.tsx';
+
+const { Header, Sider, Content } = Layout;
+
+export function Shell() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const actor = useActor();
+  const { logout } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { tree } = useDivisionTree();
+  const { token } = theme.useToken();
+
+  const items = useMemo<NonNullable<MenuProps['items']>>(() => {
+    const out: NonNullable<MenuProps['items']> = [];
+    if (can(actor.role, 'registry.read')) out.push({ key: '/households', label: t('nav.households') });
+    if (can(actor.role, 'registry.import')) out.push({ key: '/imports', label: t('nav.imports') });
+    out.push({ key: '/jobs', label: t('nav.jobs') });
+    if (can(actor.role, 'audit.read')) out.push({ key: '/audit', label: t('nav.audit') });
+    return out;
+  }, [actor.role, t]);
+
+  const selected = items
+    .map((i) => String(i?.key))
+    .filter((k) => location.pathname === k || location.pathname.startsWith(`${k}/`));
+  const jurisdiction = findDivision(tree, actor.jurisdictionCode)?.name ?? actor.jurisdictionCode;
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 16,
+          paddingInline: 24,
+          background: token.colorPrimary,
+        }}
+      >
+        <Link to="/" style={{ color: '#fff', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}>
+          {t('common.appTitle')}
+        </Link>
+        <div style={{ flex: 1 }} />
+        <Space size="middle" style={{ color: '#fff' }} data-testid="current-user">
+          <span>{actor.displayName}</span>
+          <Tag color="gold">{lang === 'en' ? actor.roleName.en : actor.roleName.zh}</Tag>
+          <span title={actor.jurisdictionCode}>{t('shell.jurisdiction', { name: jurisdiction })}</span>
+          <LanguageSwitch ghost />
+          <Button size="small" ghost onClick={() => navigate('/change-password')}>
+            {t('shell.changePassword')}
+          </Button>
+          <Button size="small" ghost data-testid="logout" onClick={() => void logout()}>
+            {t('shell.logout')}
+          </Button>
+        </Space>
+      </Header>
+      <Layout>
+        <Sider width={200} theme="light" breakpoint="lg" collapsedWidth={0}>
+          <Menu
+            mode="inline"
+            selectedKeys={selected}
+            items={items}
+            onClick={(e) => navigate(e.key)}
+            style={{ height: '100%', borderInlineEnd: 0 }}
+            data-testid="main-menu"
+          />
+        </Sider>
+        <Content style={{ padding: 24, minWidth: 0 }}>
+          <Suspense fallback={<Spin style={{ display: 'block', margin: '80px auto' }} />}>
+            <Outlet />
+          </Suspense>
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}
