@@ -44,6 +44,10 @@ const durableStartParams = [
   'exit_on_error=false',
   '-c',
   'log_checkpoints=false',
+  // Emscripten implements fdatasync() (PostgreSQL's default WAL sync on Linux) as a no-op that never
+  // reaches the file system; fsync() does, so the WAL is flushed to disk at every commit.
+  '-c',
+  'wal_sync_method=fsync',
   '-c',
   'max_worker_processes=0',
   '-c',

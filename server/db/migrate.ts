@@ -1,11 +1,13 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Database } from './database.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
+import * as m0002 from './migrations/0002_audit_no_truncate.ts';
 
 // Migrations are listed explicitly (not read from the folder) so the bundle order is fixed and a
 // typo fails the type check instead of silently skipping a migration.
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_audit_no_truncate': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

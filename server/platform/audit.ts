@@ -169,16 +169,22 @@ export function createAuditLog(deps: { db: Database; clock: Clock; maxBatch?: nu
     while (pending.length > 0) {
       const batch = pending.slice(0, maxBatch);
       pending = pending.slice(batch.length);
-      try {
-        await appendOptimistic(
-          deps.db,
-          heads,
-          deps.clock.now(),
-          batch.map((b) => b.entry),
-        );
-        for (const b of batch) b.done();
-      } catch (err) {
-        for (const b of batch) b.done(err);
+      const at = deps.clock.now();
+      // Each county's chain is its own statement: its callers learn exactly whether theirs committed.
+      const groups = new Map<string, typeof batch>();
+      for (const b of batch) groups.set(b.entry.countyCode, [...(groups.get(b.entry.countyCode) ?? []), b]);
+      for (const group of groups.values()) {
+        try {
+          await appendOptimistic(
+            deps.db,
+            heads,
+            at,
+            group.map((b) => b.entry),
+          );
+          for (const b of group) b.done();
+        } catch (err) {
+          for (const b of group) b.done(err);
+        }
       }
     }
   }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { sql } from 'kysely';
 import { openPglite, type DatabaseHandle } from '../db/database.ts';
 
@@ -64,6 +65,16 @@ export function readBackup(file: string): { meta: BackupMeta; tarball: Buffer } 
   if (meta.format !== 'huijiu-pglite') throw new Error(`${file} has an unknown backup format ${meta.format}`);
   const tarball = buf.subarray(nl + 1);
   if (tarball[0] !== 0x1f || tarball[1] !== 0x8b) throw new Error(`${file} is damaged: the database archive is not gzip`);
+  // Check the whole archive (gzip CRC and length) before PGlite unpacks it: PGlite does not await
+  // its decompression stream, so a truncated or damaged archive would also escape as an unhandled
+  // rejection that crashes the process.
+  try {
+    zlib.gunzipSync(tarball);
+  } catch (err) {
+    throw new Error(
+      `${file} is not a Huijiu backup (不是汇救备份文件): the database archive is truncated or damaged (${err instanceof Error ? err.message : String(err)})`,
+    );
+  }
   return { meta, tarball };
 }
 

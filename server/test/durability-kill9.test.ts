@@ -74,9 +74,10 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('embedded database durability',
 
     const h = await openPglite({ dataDir, durability: 'full' });
     try {
-      const rows = await sql<{ id: number; payload: string }>`select id, payload from durability_probe order by id`.execute(
-        h.db,
-      );
+      const rows = await sql<{
+        id: number;
+        payload: string;
+      }>`select id, payload from durability_probe order by id`.execute(h.db);
       const present = new Set(rows.rows.map((r) => r.id));
       const lost = [...first.printed, ...second.printed].filter((id) => !present.has(id));
       expect(lost).toEqual([]);
@@ -84,7 +85,9 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('embedded database durability',
       expect(rows.rows.length).toBeLessThanOrEqual(second.printed.at(-1)! + 1);
       expect(rows.rows.find((r) => r.id === KILL_AFTER)?.payload).toBe(`row ${KILL_AFTER} 汇救`);
       // The folder is healthy: it takes new writes after recovery.
-      await sql`insert into durability_probe (id, payload) values (${1_000_000}, 'after recovery')`.execute(h.db);
+      await sql`insert into durability_probe (id, payload) values (${1_000_000}, 'after recovery')`.execute(
+        h.db,
+      );
       const n = await sql<{ n: number }>`select count(*)::int as n from durability_probe`.execute(h.db);
       expect(n.rows[0]!.n).toBe(rows.rows.length + 1);
     } finally {

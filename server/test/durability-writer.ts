@@ -14,9 +14,12 @@ if (!dataDir || (durability !== 'full' && durability !== 'relaxed')) {
 }
 
 const h = await openPglite({ dataDir, durability });
-await sql`create table if not exists durability_probe (id integer primary key, payload text not null)`.execute(h.db);
-const start = (await sql<{ n: number }>`select coalesce(max(id), 0)::int as n from durability_probe`.execute(h.db))
-  .rows[0]!.n;
+await sql`create table if not exists durability_probe (id integer primary key, payload text not null)`.execute(
+  h.db,
+);
+const start = (
+  await sql<{ n: number }>`select coalesce(max(id), 0)::int as n from durability_probe`.execute(h.db)
+).rows[0]!.n;
 process.stdout.write('ready\n');
 for (let id = start + 1; ; id++) {
   await sql`insert into durability_probe (id, payload) values (${id}, ${`row ${id} 汇救`})`.execute(h.db);

@@ -5,6 +5,7 @@ import { demoDivisions } from '../../demo/district.ts';
 import { type DatabaseHandle, openPglite, openPostgres } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { upsertDivisions } from '../modules/divisions/divisions.usecases.ts';
+import { waitUntilUnused } from './harness.ts';
 import { PG_TEMPLATE_DB, TEMPLATE_FILE } from './template.ts';
 
 // Runs once per `vitest run`: builds the migrated template (with the demo divisions, which every
@@ -27,6 +28,11 @@ export default async function setup() {
     const h = await openPostgres(u.toString(), 2);
     await prepare(h);
     await h.close();
+    // Test files clone the template, which needs it to have no sessions left.
+    const check = new pg.Client({ connectionString: url });
+    await check.connect();
+    await waitUntilUnused(check, PG_TEMPLATE_DB);
+    await check.end();
     return;
   }
   const h = await openPglite({});

@@ -32,13 +32,27 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
   return {
     ...h,
     async close() {
+      // The pool's end() resolves before its sockets are closed: a backend cut off by the drop below
+      // would make the pool emit 'error' with no listener (an uncaught exception in the test run).
+      h.pool?.on('error', () => {});
       await h.close();
       const a = new pg.Client({ connectionString: url });
       await a.connect();
+      await waitUntilUnused(a, name);
       await a.query(`drop database if exists ${name} with (force)`);
       await a.end();
     },
   };
+}
+
+/** Waits (a little) until no session is connected to `database`, as CREATE/DROP DATABASE need. */
+export async function waitUntilUnused(admin: pg.Client, database: string, timeoutMs = 5000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const r = await admin.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [database]);
+    if (r.rows[0]!.n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 export const TEST_NOW = '2026-11-29T10:00:00+08:00';
