@@ -9,7 +9,8 @@ import path from 'node:path';
 
 function pgBin(): string {
   const base = '/usr/lib/postgresql';
-  if (!fs.existsSync(base)) throw new Error('PostgreSQL server binaries not found: apt-get install -y postgresql');
+  if (!fs.existsSync(base))
+    throw new Error('PostgreSQL server binaries not found: apt-get install -y postgresql');
   const v = fs.readdirSync(base).sort((a, b) => Number(b) - Number(a))[0];
   return path.join(base, v!, 'bin');
 }
@@ -27,19 +28,31 @@ async function freePort(): Promise<number> {
 export type Cluster = { url: string; admin: string; stop(): void };
 
 export async function startCluster(): Promise<Cluster> {
-  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, admin: process.env.BENCH_DATABASE_URL, stop() {} };
+  if (process.env.BENCH_DATABASE_URL)
+    return { url: process.env.BENCH_DATABASE_URL, admin: process.env.BENCH_DATABASE_URL, stop() {} };
   const bin = pgBin();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huijiu-bench-pg-'));
   const asRoot = process.getuid?.() === 0;
   if (asRoot) execFileSync('chown', ['-R', 'postgres:postgres', dir]);
   const run = (cmd: string, args: string[]) => {
-    const r = asRoot ? spawnSync('runuser', ['-u', 'postgres', '--', path.join(bin, cmd), ...args], { encoding: 'utf8' }) : spawnSync(path.join(bin, cmd), args, { encoding: 'utf8' });
+    const r = asRoot
+      ? spawnSync('runuser', ['-u', 'postgres', '--', path.join(bin, cmd), ...args], { encoding: 'utf8' })
+      : spawnSync(path.join(bin, cmd), args, { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr || r.stdout}`);
   };
   const port = await freePort();
   run('initdb', ['-D', path.join(dir, 'data'), '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C']);
   // Settings of a modest production server (durable: fsync stays on).
-  run('pg_ctl', ['-D', path.join(dir, 'data'), '-l', path.join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c shared_buffers=1GB -c max_wal_size=8GB -c checkpoint_timeout=30min -c maintenance_work_mem=512MB`, 'start']);
+  run('pg_ctl', [
+    '-D',
+    path.join(dir, 'data'),
+    '-l',
+    path.join(dir, 'log'),
+    '-w',
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c shared_buffers=1GB -c max_wal_size=8GB -c checkpoint_timeout=30min -c maintenance_work_mem=512MB`,
+    'start',
+  ]);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   return {
     url,

@@ -36,7 +36,9 @@ async function createDb(admin: string, name: string) {
 }
 
 function psql(url: string, command: string) {
-  execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', url, '-c', command], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', url, '-c', command], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 export async function benchRegistry() {
@@ -48,7 +50,11 @@ export async function benchRegistry() {
     const out = fs.createWriteStream(file);
     out.write('\ufeff');
     let persons = -1;
-    for (const row of demoRowStream(createRng(7), { households: HOUSEHOLDS, villages: demoDivisions().villages, today: '2026-11-29' })) {
+    for (const row of demoRowStream(createRng(7), {
+      households: HOUSEHOLDS,
+      villages: demoDivisions().villages,
+      today: '2026-11-29',
+    })) {
       persons++;
       if (!out.write(csvLine(row))) await new Promise<void>((r) => out.once('drain', () => r()));
     }
@@ -58,7 +64,14 @@ export async function benchRegistry() {
 
     // 1. The import path.
     const importUrl = await createDb(cluster.admin, 'bench_import');
-    const s = await createServices(loadConfig({ DATABASE_URL: importUrl, HUIJIU_DATA_DIR: tmp, HUIJIU_MASTER_KEY: KEY, LOG_LEVEL: 'silent' }));
+    const s = await createServices(
+      loadConfig({
+        DATABASE_URL: importUrl,
+        HUIJIU_DATA_DIR: tmp,
+        HUIJIU_MASTER_KEY: KEY,
+        LOG_LEVEL: 'silent',
+      }),
+    );
     await upsertDivisions(s.db, demoDivisions());
     const bar = createProgressBar('import');
     const rssBefore = process.memoryUsage().rss;
@@ -68,7 +81,19 @@ export async function benchRegistry() {
     }, 100);
     let writeStart = 0;
     const t0 = performance.now();
-    const result = await runHouseholdImport({ ...s, dataDir: tmp }, systemContext(DEMO_COUNTY, 'bench'), { jobId: crypto.randomUUID(), progress: async (p) => { if (!writeStart && p.message?.startsWith('写入')) writeStart = performance.now(); bar.update(p); } }, file, 'csv');
+    const result = await runHouseholdImport(
+      { ...s, dataDir: tmp },
+      systemContext(DEMO_COUNTY, 'bench'),
+      {
+        jobId: crypto.randomUUID(),
+        progress: async (p) => {
+          if (!writeStart && p.message?.startsWith('写入')) writeStart = performance.now();
+          bar.update(p);
+        },
+      },
+      file,
+      'csv',
+    );
     const importMs = performance.now() - t0;
     clearInterval(sampler);
     bar.done(result.ok ? `${result.persons} persons` : `FAILED ${JSON.stringify(result.errors.slice(0, 3))}`);
@@ -83,18 +108,25 @@ export async function benchRegistry() {
     await upsertDivisions(h.db, demoDivisions());
     await h.close();
     const t1 = performance.now();
-    const script = ['begin;', ...TABLES.map((t) => `\\copy ${t} from '${path.join(tmp, `${t}.copy`)}'`), 'commit;'].join('\n');
-    execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', copyUrl], { input: script, stdio: ['pipe', 'ignore', 'inherit'] });
+    const script = [
+      'begin;',
+      ...TABLES.map((t) => `\\copy ${t} from '${path.join(tmp, `${t}.copy`)}'`),
+      'commit;',
+    ].join('\n');
+    execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', copyUrl], {
+      input: script,
+      stdio: ['pipe', 'ignore', 'inherit'],
+    });
     const copyMs = performance.now() - t1;
 
     const ratio = importMs / copyMs;
     process.stdout.write(
-      [
+      `${[
         `import path : ${(importMs / 1000).toFixed(1)} s (validation ≈ ${((writeStart - t0) / 1000).toFixed(1)} s), ${Math.round(persons / (importMs / 1000))} persons/s (validation pass + write pass, encryption included)`,
         `raw COPY    : ${(copyMs / 1000).toFixed(1)} s, ${Math.round(persons / (copyMs / 1000))} persons/s (same rows, same indexes: ${TABLES.join(', ')})`,
         `ratio       : ${ratio.toFixed(2)}× (target ≤ 4×) ${ratio <= 4 ? 'OK' : 'OVER TARGET'}`,
         `peak RSS    : ${(peakRss / 2 ** 20).toFixed(0)} MiB (target < 1024 MiB)`,
-      ].join('\n') + '\n',
+      ].join('\n')}\n`,
     );
     return { importMs, copyMs, ratio, peakRss };
   } finally {

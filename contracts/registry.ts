@@ -6,7 +6,9 @@ import { z } from 'zod';
 
 const bi = (zh: string, en: string) => `${zh}||${en}`;
 
-export const divisionCode12 = z.string().regex(/^\d{12}$/, bi('应为 12 位区划代码', 'expected a 12-digit division code'));
+export const divisionCode12 = z
+  .string()
+  .regex(/^\d{12}$/, bi('应为 12 位区划代码', 'expected a 12-digit division code'));
 
 export const ID_TYPES = ['resident', 'hk_mo_tw', 'foreign'] as const;
 export const SELF_CARE_LEVELS = ['SELF_CARE', 'PARTIAL_LOSS', 'FULL_LOSS'] as const;
@@ -39,7 +41,9 @@ export const personInput = z.object({
     .regex(/^[\p{L}·•.\- ]+$/u, bi('姓名只能包含文字、间隔号和空格', 'letters, middle dots and spaces only')),
   idType: z.enum(ID_TYPES).default('resident'),
   idNumber: z.string().trim().min(1, bi('证件号码不能为空', 'the ID number is required')),
-  relationCode: z.string().regex(/^\d{2}$/, bi('与户主关系应为 2 位代码（GB/T 4761）', 'a 2-digit GB/T 4761 relation code')),
+  relationCode: z
+    .string()
+    .regex(/^\d{2}$/, bi('与户主关系应为 2 位代码（GB/T 4761）', 'a 2-digit GB/T 4761 relation code')),
   /** Only for documents that do not encode them (foreigners' cards). */
   sex: z.union([z.literal(1), z.literal(2)]).optional(),
   birthDate: z.iso.date().optional(),
@@ -108,7 +112,10 @@ export const memberLeave = z.object({
 
 export const householdSearch = z.object({
   q: z.string().trim().max(40).optional(),
-  divisionCode: z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/).optional(),
+  divisionCode: z
+    .string()
+    .regex(/^\d{6}(\d{3}(\d{3})?)?$/)
+    .optional(),
   status: z.enum(['active', 'closed']).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),

@@ -15,7 +15,20 @@ const TOWNS = [
 ] as const;
 
 const COMMUNITY_SUFFIX = ['社区居委会'];
-const VILLAGE_PARTS = ['家庄', '家屯', '家峪', '家寨', '王庄', '李庄', '张庄', '官庄', '店子', '河口', '岭上', '泉头'];
+const VILLAGE_PARTS = [
+  '家庄',
+  '家屯',
+  '家峪',
+  '家寨',
+  '王庄',
+  '李庄',
+  '张庄',
+  '官庄',
+  '店子',
+  '河口',
+  '岭上',
+  '泉头',
+];
 
 export function demoDivisions(): DivisionSet {
   const county = { code12: `${DEMO_COUNTY}000000`, name: '高新区' };
@@ -25,14 +38,25 @@ export function demoDivisions(): DivisionSet {
     const townCode12 = `${DEMO_COUNTY}${t.no}000`;
     for (let i = 0; i < t.communities; i++) {
       const stem = t.stems[i % t.stems.length];
-      villages.push({ code12: `${DEMO_COUNTY}${t.no}${String(i + 1).padStart(3, '0')}`, name: `${stem}${['苑', '园', '城', '苑东', '园西', '新'][Math.floor(i / t.stems.length) % 6]}${COMMUNITY_SUFFIX[0]}`, townCode12, urbanRuralCode: t.no < '100' ? '111' : '121' });
+      villages.push({
+        code12: `${DEMO_COUNTY}${t.no}${String(i + 1).padStart(3, '0')}`,
+        name: `${stem}${['苑', '园', '城', '苑东', '园西', '新'][Math.floor(i / t.stems.length) % 6]}${COMMUNITY_SUFFIX[0]}`,
+        townCode12,
+        urbanRuralCode: t.no < '100' ? '111' : '121',
+      });
     }
     for (let i = 0; i < t.villages; i++) {
       const stem = t.stems[i % t.stems.length];
       const part = VILLAGE_PARTS[Math.floor(i / t.stems.length + i) % VILLAGE_PARTS.length];
-      villages.push({ code12: `${DEMO_COUNTY}${t.no}${String(201 + i).padStart(3, '0')}`, name: `${stem}${part}村村委会`, townCode12, urbanRuralCode: t.no < '100' ? '112' : '220' });
+      villages.push({
+        code12: `${DEMO_COUNTY}${t.no}${String(201 + i).padStart(3, '0')}`,
+        name: `${stem}${part}村村委会`,
+        townCode12,
+        urbanRuralCode: t.no < '100' ? '112' : '220',
+      });
     }
   }
-  if (villages.length !== 116) throw new Error(`demo district must have 116 villages, has ${villages.length}`);
+  if (villages.length !== 116)
+    throw new Error(`demo district must have 116 villages, has ${villages.length}`);
   return { county, towns, villages };
 }

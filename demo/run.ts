@@ -26,17 +26,36 @@ export async function isEmpty(s: Pick<Services, 'db'>): Promise<boolean> {
 
 export function demoUsers(passwordHash: string): NewUser[] {
   const d = demoDivisions();
-  const u = (username: string, displayName: string, role: Role, jurisdictionCode: string): NewUser => ({ username, displayName, role, jurisdictionCode, passwordHash, mustChangePassword: false });
+  const u = (username: string, displayName: string, role: Role, jurisdictionCode: string): NewUser => ({
+    username,
+    displayName,
+    role,
+    jurisdictionCode,
+    passwordHash,
+    mustChangePassword: false,
+  });
   return [
     u('admin', '区民政管理员', 'district_admin', DEMO_COUNTY),
     u('district', '区民政经办人', 'district_officer', DEMO_COUNTY),
     u('auditor', '审计员', 'auditor', DEMO_COUNTY),
-    ...d.towns.map((t) => u(`town${t.code12.slice(6, 9)}`, `${t.name}经办人`, 'town_officer', t.code12.slice(0, 9))),
-    ...d.villages.map((v) => u(`v${v.code12.slice(6)}`, `${v.name.replace(/村委会|居委会/, '')}协理员`, 'village_assistant', v.code12)),
+    ...d.towns.map((t) =>
+      u(`town${t.code12.slice(6, 9)}`, `${t.name}经办人`, 'town_officer', t.code12.slice(0, 9)),
+    ),
+    ...d.villages.map((v) =>
+      u(
+        `v${v.code12.slice(6)}`,
+        `${v.name.replace(/村委会|居委会/, '')}协理员`,
+        'village_assistant',
+        v.code12,
+      ),
+    ),
   ];
 }
 
-export async function runDemo(s: Services, opts: DemoOptions = {}): Promise<{ households: number; persons: number; users: number }> {
+export async function runDemo(
+  s: Services,
+  opts: DemoOptions = {},
+): Promise<{ households: number; persons: number; users: number }> {
   const seed = opts.seed ?? 20251227;
   const divisions = demoDivisions();
   await upsertDivisions(s.db, divisions);
@@ -44,7 +63,11 @@ export async function runDemo(s: Services, opts: DemoOptions = {}): Promise<{ ho
   await createUsers(s.db, s.clock, users);
 
   const rng = createRng(seed);
-  const rows = demoRows(rng, { households: opts.households ?? 6000, villages: divisions.villages, today: shanghaiDateOf(s.clock.now()) });
+  const rows = demoRows(rng, {
+    households: opts.households ?? 6000,
+    villages: divisions.villages,
+    today: shanghaiDateOf(s.clock.now()),
+  });
   const file = path.join(importDir(s.config.dataDir), `demo-${seed}.csv`);
   fs.writeFileSync(file, toCsv(rows), { mode: 0o600 });
   const ctx = systemContext(DEMO_COUNTY, `demo-${seed}`);
@@ -54,12 +77,28 @@ export async function runDemo(s: Services, opts: DemoOptions = {}): Promise<{ ho
     countyCode: DEMO_COUNTY,
     scope: `demo-${seed}`,
     createdBy: null,
-    payload: { file, filename: path.basename(file), format: 'csv', actor: ctx.actor, requestId: ctx.requestId, clientIp: ctx.clientIp },
+    payload: {
+      file,
+      filename: path.basename(file),
+      format: 'csv',
+      actor: ctx.actor,
+      requestId: ctx.requestId,
+      clientIp: ctx.clientIp,
+    },
   });
   await s.jobs.drain();
   unsubscribe();
-  const done = await s.db.selectFrom('job').select(['status', 'result', 'error']).where('id', '=', job.id).executeTakeFirstOrThrow();
-  const result = done.result as { ok?: boolean; households?: number; persons?: number; errors?: unknown[] } | null;
+  const done = await s.db
+    .selectFrom('job')
+    .select(['status', 'result', 'error'])
+    .where('id', '=', job.id)
+    .executeTakeFirstOrThrow();
+  const result = done.result as {
+    ok?: boolean;
+    households?: number;
+    persons?: number;
+    errors?: unknown[];
+  } | null;
   if (done.status !== 'succeeded' || !result?.ok) {
     throw new Error(`demo import failed: ${JSON.stringify(done.error ?? result?.errors?.slice(0, 5))}`);
   }

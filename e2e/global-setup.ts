@@ -13,7 +13,14 @@ export default async function setup(project: TestProject) {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'huijiu-e2e-'));
   const port = String(3900 + Math.floor(Math.random() * 90));
   child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'serve', '--demo-if-empty'], {
-    env: { ...process.env, HUIJIU_DATA_DIR: dataDir, PORT: port, HUIJIU_TEST_MODE: '1', HUIJIU_CLOCK: '2026-11-29T09:00:00+08:00', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      HUIJIU_DATA_DIR: dataDir,
+      PORT: port,
+      HUIJIU_TEST_MODE: '1',
+      HUIJIU_CLOCK: '2026-11-29T09:00:00+08:00',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {

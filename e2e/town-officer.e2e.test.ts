@@ -18,7 +18,10 @@ afterAll(async () => {
 });
 
 const fieldError = (id: string) =>
-  page.locator('.ant-form-item-has-error').filter({ has: page.locator(`#${id}`) }).locator('.ant-form-item-explain-error');
+  page
+    .locator('.ant-form-item-has-error')
+    .filter({ has: page.locator(`#${id}`) })
+    .locator('.ant-form-item-explain-error');
 
 describe('town officer (镇街经办人)', () => {
   it('signs in and sees only households of the own town', async () => {
@@ -61,8 +64,12 @@ describe('town officer (镇街经办人)', () => {
     // Find a household of town 002 through the API as the district officer.
     const ctx = await browser.newContext();
     const api = ctx.request;
-    await api.post(`${baseUrl}/api/v1/auth/login`, { data: { username: 'town002', password: 'Huijiu@2025demo' } });
-    const other = (await (await api.get(`${baseUrl}/api/v1/households?pageSize=1`)).json()) as { items: { id: string }[] };
+    await api.post(`${baseUrl}/api/v1/auth/login`, {
+      data: { username: 'town002', password: 'Huijiu@2025demo' },
+    });
+    const other = (await (await api.get(`${baseUrl}/api/v1/households?pageSize=1`)).json()) as {
+      items: { id: string }[];
+    };
     await ctx.close();
     await page.goto(`${baseUrl}/households/${other.items[0]!.id}`);
     await expect.poll(() => page.locator('body').innerText()).toMatch(/不存在或不在您的管辖范围内/);

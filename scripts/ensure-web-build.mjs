@@ -19,5 +19,9 @@ function newest(p) {
 const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
 if (built < Math.max(...sources.map(newest))) {
   process.stdout.write('Building the console (vite build)…\n');
-  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { stdio: 'inherit', cwd: root });
+  execFileSync(
+    process.execPath,
+    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    { stdio: 'inherit', cwd: root },
+  );
 }

@@ -6,18 +6,19 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { type ZodTypeProvider, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authErrors } from './modules/auth/auth.errors.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { resolveSession } from './modules/auth/auth.usecases.ts';
-import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { divisionRoutes } from './modules/divisions/divisions.routes.ts';
 import { importRoutes } from './modules/imports/imports.routes.ts';
 import { jobRoutes } from './modules/jobs/jobs.routes.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { errors } from './platform/errors.ts';
 import { CSRF_HEADER, installErrorHandler, newRequestId, SESSION_COOKIE } from './platform/http.ts';
+import { serializerCompiler } from './platform/serializer.ts';
 import type { Services } from './services.ts';
 
 declare module 'fastify' {
@@ -32,7 +33,10 @@ declare module 'fastify' {
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const WEB_DIST = path.resolve(import.meta.dirname, '../web/dist');
 
-export async function createServer(s: Services, opts: { logger?: boolean | object } = {}): Promise<FastifyInstance> {
+export async function createServer(
+  s: Services,
+  opts: { logger?: boolean | object } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
     genReqId: newRequestId,
@@ -48,8 +52,18 @@ export async function createServer(s: Services, opts: { logger?: boolean | objec
   await app.register(multipart, { limits: { fileSize: 512 * 1024 * 1024, files: 1 } });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Huijiu (汇救) API', version: '1', description: '社会救助综合服务平台接口。Errors: { error: { code, message (zh-CN), messageEn, details?, requestId } }.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, csrf: { type: 'apiKey', in: 'header', name: CSRF_HEADER } } },
+      info: {
+        title: 'Huijiu (汇救) API',
+        version: '1',
+        description:
+          '社会救助综合服务平台接口。Errors: { error: { code, message (zh-CN), messageEn, details?, requestId } }.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          csrf: { type: 'apiKey', in: 'header', name: CSRF_HEADER },
+        },
+      },
       security: [{ session: [], csrf: [] }],
     },
     transform: jsonSchemaTransform,
@@ -79,20 +93,37 @@ export async function createServer(s: Services, opts: { logger?: boolean | objec
       throw errors.unauthenticated();
     }
     if (UNSAFE.has(req.method) && req.headers[CSRF_HEADER] !== req.csrfToken) throw authErrors.csrf();
-    if (req.ctx.actor.mustChangePassword && !cfg?.allowBeforePasswordChange) throw authErrors.mustChangePassword();
+    if (req.ctx.actor.mustChangePassword && !cfg?.allowBeforePasswordChange)
+      throw authErrors.mustChangePassword();
   });
 
-  app.get('/api/health', { config: { public: true }, schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'pg']) }) } } }, async () => {
-    await s.db.selectFrom('instance_meta').select('key').limit(1).execute();
-    return { status: 'ok' as const, database: s.handle.kind };
-  });
+  app.get(
+    '/api/health',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['system'],
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'pg']) }) },
+      },
+    },
+    async () => {
+      await s.db.selectFrom('instance_meta').select('key').limit(1).execute();
+      return { status: 'ok' as const, database: s.handle.kind };
+    },
+  );
 
   if (s.config.testMode) {
     // e2e journeys move the clock (publicity periods, monthly runs); never registered in production.
-    app.withTypeProvider<ZodTypeProvider>().post('/api/test/clock', { config: { public: true }, schema: { body: z.object({ at: z.iso.datetime({ offset: true }) }) } }, async (req) => {
-      s.clock.set(new Date(req.body.at));
-      return { now: s.clock.now().toISOString() };
-    });
+    app
+      .withTypeProvider<ZodTypeProvider>()
+      .post(
+        '/api/test/clock',
+        { config: { public: true }, schema: { body: z.object({ at: z.iso.datetime({ offset: true }) }) } },
+        async (req) => {
+          s.clock.set(new Date(req.body.at));
+          return { now: s.clock.now().toISOString() };
+        },
+      );
   }
 
   authRoutes(app, s);
@@ -108,7 +139,10 @@ export async function createServer(s: Services, opts: { logger?: boolean | objec
     await app.register(fastifyStatic, {
       root: WEB_DIST,
       setHeaders: (res, file) => {
-        res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.setHeader(
+          'cache-control',
+          file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   }

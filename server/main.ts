@@ -1,4 +1,4 @@
-import { runDemo, isEmpty, DEMO_PASSWORD } from '../demo/run.ts';
+import { DEMO_PASSWORD, isEmpty, runDemo } from '../demo/run.ts';
 import { createServer } from './app.ts';
 import type { Config } from './config.ts';
 import { createProgressBar } from './platform/progress-bar.ts';
@@ -11,13 +11,22 @@ export async function serve(config: Config, opts: { demoIfEmpty: boolean }) {
     const bar = createProgressBar('演示数据 demo district');
     const t0 = performance.now();
     const r = await runDemo(s, { onProgress: (p) => bar.update(p) });
-    bar.done(`${r.households} households, ${r.persons} persons, ${r.users} accounts in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    bar.done(
+      `${r.households} households, ${r.persons} persons, ${r.users} accounts in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
   }
-  const app = await createServer(s, { logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } });
+  const app = await createServer(s, {
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+  });
   s.jobs.start();
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${(app.server.address() as { port: number }).port}/`;
-  process.stdout.write(`\n汇救 Huijiu is running at ${url}\n  API docs: ${url}api/docs\n  Demo sign-in: admin / district / auditor / town001 / v001201 …, password ${DEMO_PASSWORD}\n\n`);
+  process.stdout.write(
+    `\n汇救 Huijiu is running at ${url}\n  API docs: ${url}api/docs\n  Demo sign-in: admin / district / auditor / town001 / v001201 …, password ${DEMO_PASSWORD}\n\n`,
+  );
   const shutdown = async () => {
     await app.close();
     await s.close();

@@ -1,11 +1,11 @@
 import type { Config } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { importJob } from './modules/imports/imports.jobs.ts';
 import { type AuditLog, createAuditLog } from './platform/audit.ts';
 import { createClock, type SettableClock } from './platform/clock.ts';
 import { createCipher, type PersonalDataCipher, resolveMasterKey } from './platform/crypto.ts';
 import { createJobRunner, type JobDefinition, type JobRunner } from './platform/jobs.ts';
-import { importJob } from './modules/imports/imports.jobs.ts';
 
 // The process-wide parts every use case may need, built once in order:
 // config → database → migrations → key check → audit → jobs.
@@ -21,11 +21,20 @@ export type Services = {
   close(): Promise<void>;
 };
 
-export async function createServices(config: Config, opts: { handle?: DatabaseHandle; clock?: SettableClock } = {}): Promise<Services> {
+export async function createServices(
+  config: Config,
+  opts: { handle?: DatabaseHandle; clock?: SettableClock } = {},
+): Promise<Services> {
   const handle = opts.handle ?? (await openDatabase(config));
   const db = handle.db;
   await migrateToLatest(db);
-  const cipher = createCipher(resolveMasterKey({ configured: config.masterKeyHex, dataDir: config.dataDir, embedded: handle.kind === 'pglite' }));
+  const cipher = createCipher(
+    resolveMasterKey({
+      configured: config.masterKeyHex,
+      dataDir: config.dataDir,
+      embedded: handle.kind === 'pglite',
+    }),
+  );
   await checkKeyFingerprint(handle, cipher.fingerprint);
   const clock = opts.clock ?? createClock(config.clockStart);
   const audit = createAuditLog({ db, clock });
@@ -43,9 +52,17 @@ export async function createServices(config: Config, opts: { handle?: DatabaseHa
 
 /** A database sealed with one key must never be opened with another: data would be unreadable. */
 async function checkKeyFingerprint(handle: DatabaseHandle, fingerprint: string) {
-  const row = await handle.db.selectFrom('instance_meta').select('value').where('key', '=', 'key_fingerprint').executeTakeFirst();
+  const row = await handle.db
+    .selectFrom('instance_meta')
+    .select('value')
+    .where('key', '=', 'key_fingerprint')
+    .executeTakeFirst();
   if (!row) {
-    await handle.db.insertInto('instance_meta').values({ key: 'key_fingerprint', value: fingerprint }).onConflict((oc) => oc.doNothing()).execute();
+    await handle.db
+      .insertInto('instance_meta')
+      .values({ key: 'key_fingerprint', value: fingerprint })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   } else if (row.value !== fingerprint) {
     throw new Error(
       `The personal-data key does not match this database (key fingerprint ${fingerprint}, database expects ${row.value}). ` +

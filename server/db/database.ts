@@ -68,7 +68,9 @@ export async function openPglite(opts: PgliteOptions): Promise<DatabaseHandle> {
   if (opts.dataDir) fs.mkdirSync(path.dirname(path.resolve(opts.dataDir)), { recursive: true });
   const durable = (opts.durability ?? 'full') === 'full';
   const pglite = await PGlite.create({
-    ...(opts.dataDir && durable ? { fs: new DurableNodeFS(path.resolve(opts.dataDir)) } : { dataDir: opts.dataDir }),
+    ...(opts.dataDir && durable
+      ? { fs: new DurableNodeFS(path.resolve(opts.dataDir)) }
+      : { dataDir: opts.dataDir }),
     loadDataDir: opts.loadDataDir,
     parsers: pgliteParsers,
     relaxedDurability: !durable,

@@ -44,7 +44,7 @@ class PGliteConnection implements DatabaseConnection {
     };
   }
 
-  // biome-ignore lint/correctness/useYield: PGlite has no cursors over its single connection; fall back to one batch.
+  // PGlite has no cursors over its single connection: a stream is one batch.
   async *streamQuery<R>(q: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
     yield await this.executeQuery<R>(q);
   }

@@ -111,7 +111,10 @@ export async function appendAudit(trx: Transaction<DB>, at: Date, entries: Audit
       .executeTakeFirstOrThrow();
     const chained = chainRows(county, head, at, list);
     for (let i = 0; i < chained.rows.length; i += 500) {
-      await trx.insertInto('audit_log').values(chained.rows.slice(i, i + 500)).execute();
+      await trx
+        .insertInto('audit_log')
+        .values(chained.rows.slice(i, i + 500))
+        .execute();
     }
     await trx.updateTable('audit_head').set(chained.head).where('county_code', '=', county).execute();
   }
@@ -122,13 +125,22 @@ export async function appendAudit(trx: Transaction<DB>, at: Date, entries: Audit
  * matches if nobody appended since, and the INSERT only runs if it matched. On a miss the head is
  * re-read and the batch re-chained. One round trip per batch in the common case.
  */
-async function appendOptimistic(db: Kysely<DB>, heads: Map<string, { seq: number; hash: Buffer }>, at: Date, entries: AuditEntry[]) {
+async function appendOptimistic(
+  db: Kysely<DB>,
+  heads: Map<string, { seq: number; hash: Buffer }>,
+  at: Date,
+  entries: AuditEntry[],
+) {
   for (const [county, list] of byCounty(entries)) {
     for (let attempt = 0; ; attempt++) {
       let head = heads.get(county);
       if (!head) {
         await ensureHead(db, county);
-        head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('county_code', '=', county).executeTakeFirstOrThrow();
+        head = await db
+          .selectFrom('audit_head')
+          .select(['seq', 'hash'])
+          .where('county_code', '=', county)
+          .executeTakeFirstOrThrow();
       }
       const { rows, head: next } = chainRows(county, head, at, list);
       const col = <K extends keyof SealedRow>(k: K) => rows.map((r) => r[k]);
@@ -192,12 +204,10 @@ export function createAuditLog(deps: { db: Database; clock: Clock; maxBatch?: nu
   function kick(): Promise<void> {
     if (!flushing) {
       // Let concurrent requests of this tick join the batch before it is written.
-      flushing = new Promise<void>((r) => setImmediate(r))
-        .then(drain)
-        .finally(() => {
-          flushing = null;
-          if (pending.length > 0) void kick();
-        });
+      flushing = new Promise<void>((r) => setImmediate(r)).then(drain).finally(() => {
+        flushing = null;
+        if (pending.length > 0) void kick();
+      });
     }
     return flushing;
   }
@@ -248,16 +258,22 @@ export async function verifyAuditChain(db: Database, countyCode?: string): Promi
       if (page.length === 0) break;
       for (const r of page) {
         rows++;
-        if (r.seq !== expectSeq) problems.push({ seq: expectSeq, problem: `rows ${expectSeq}..${r.seq - 1} missing` });
-        if (!r.prev_hash.equals(prevHash)) problems.push({ seq: r.seq, problem: 'previous hash does not match' });
+        if (r.seq !== expectSeq)
+          problems.push({ seq: expectSeq, problem: `rows ${expectSeq}..${r.seq - 1} missing` });
+        if (!r.prev_hash.equals(prevHash))
+          problems.push({ seq: r.seq, problem: 'previous hash does not match' });
         const { prev_hash, hash, ...content } = r;
-        if (!chainHash(prev_hash, content).equals(hash)) problems.push({ seq: r.seq, problem: 'content was altered' });
+        if (!chainHash(prev_hash, content).equals(hash))
+          problems.push({ seq: r.seq, problem: 'content was altered' });
         prevHash = hash;
         expectSeq = r.seq + 1;
       }
     }
     if (expectSeq - 1 !== head.seq) {
-      problems.push({ seq: expectSeq, problem: `chain ends at ${expectSeq - 1} but the head says ${head.seq}` });
+      problems.push({
+        seq: expectSeq,
+        problem: `chain ends at ${expectSeq - 1} but the head says ${head.seq}`,
+      });
     } else if (!prevHash.equals(head.hash)) {
       problems.push({ seq: head.seq, problem: 'last hash does not match the head' });
     }

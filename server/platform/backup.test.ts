@@ -8,6 +8,7 @@ import { DEMO_COUNTY } from '../../demo/district.ts';
 import { runDemo } from '../../demo/run.ts';
 import { type Config, loadConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import { MIGRATIONS } from '../db/migrate.ts';
 import { createHousehold } from '../modules/registry/registry.usecases.ts';
 import { createServices, type Services } from '../services.ts';
 import { buildPerson } from '../test/factories.ts';
@@ -85,7 +86,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('embedded backup and restore', 
     expect(meta).toMatchObject({
       format: 'huijiu-pglite',
       keyFingerprint: fingerprint,
-      migrations: ['0001_foundation'],
+      migrations: Object.keys(MIGRATIONS).sort(),
     });
     expect(meta.rowCounts).toEqual(await rowCounts(svc.db));
     expect(meta.rowCounts).toMatchObject({ household: 50 });

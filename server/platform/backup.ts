@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { sql } from 'kysely';
-import { openPglite, type DatabaseHandle } from '../db/database.ts';
+import { type DatabaseHandle, openPglite } from '../db/database.ts';
 
 // Backups of the embedded database: PGlite's own data-directory dump, behind a header that names
 // the file as a Huijiu backup and records what it must contain, so restore can refuse a foreign
@@ -22,19 +22,32 @@ export type BackupMeta = {
 
 async function tableCounts(h: DatabaseHandle): Promise<Record<string, number>> {
   const tables = await sql<{ table_name: string }>`
-    select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(h.db);
+    select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(
+    h.db,
+  );
   const out: Record<string, number> = {};
   for (const { table_name } of tables.rows) {
-    const r = await sql<{ n: number }>`select count(*)::int8 as n from ${sql.table(table_name)}`.execute(h.db);
+    const r = await sql<{ n: number }>`select count(*)::int8 as n from ${sql.table(table_name)}`.execute(
+      h.db,
+    );
     out[table_name] = r.rows[0]!.n;
   }
   return out;
 }
 
 export async function backupPglite(h: DatabaseHandle, file: string, at: Date): Promise<BackupMeta> {
-  if (!h.pglite) throw new Error('huijiu backup works on the embedded database; use pg_dump for a PostgreSQL server (docs/DEPLOYMENT.md)');
-  const fp = await h.db.selectFrom('instance_meta').select('value').where('key', '=', 'key_fingerprint').executeTakeFirst();
-  const migrations = await sql<{ name: string }>`select name from schema_migration order by name`.execute(h.db);
+  if (!h.pglite)
+    throw new Error(
+      'huijiu backup works on the embedded database; use pg_dump for a PostgreSQL server (docs/DEPLOYMENT.md)',
+    );
+  const fp = await h.db
+    .selectFrom('instance_meta')
+    .select('value')
+    .where('key', '=', 'key_fingerprint')
+    .executeTakeFirst();
+  const migrations = await sql<{ name: string }>`select name from schema_migration order by name`.execute(
+    h.db,
+  );
   const meta: BackupMeta = {
     format: 'huijiu-pglite',
     createdAt: at.toISOString(),
@@ -45,7 +58,9 @@ export async function backupPglite(h: DatabaseHandle, file: string, at: Date): P
   const dump = await h.pglite.dumpDataDir('gzip');
   const body = Buffer.from(await dump.arrayBuffer());
   const tmp = `${file}.partial`;
-  fs.writeFileSync(tmp, Buffer.concat([Buffer.from(MAGIC), Buffer.from(`${JSON.stringify(meta)}\n`), body]), { mode: 0o600 });
+  fs.writeFileSync(tmp, Buffer.concat([Buffer.from(MAGIC), Buffer.from(`${JSON.stringify(meta)}\n`), body]), {
+    mode: 0o600,
+  });
   fs.renameSync(tmp, file);
   return meta;
 }
@@ -64,7 +79,8 @@ export function readBackup(file: string): { meta: BackupMeta; tarball: Buffer } 
   }
   if (meta.format !== 'huijiu-pglite') throw new Error(`${file} has an unknown backup format ${meta.format}`);
   const tarball = buf.subarray(nl + 1);
-  if (tarball[0] !== 0x1f || tarball[1] !== 0x8b) throw new Error(`${file} is damaged: the database archive is not gzip`);
+  if (tarball[0] !== 0x1f || tarball[1] !== 0x8b)
+    throw new Error(`${file} is damaged: the database archive is not gzip`);
   // Check the whole archive (gzip CRC and length) before PGlite unpacks it: PGlite does not await
   // its decompression stream, so a truncated or damaged archive would also escape as an unhandled
   // rejection that crashes the process.
@@ -83,10 +99,17 @@ export function readBackup(file: string): { meta: BackupMeta; tarball: Buffer } 
  * (…before-restore-<time>) until the restored copy has been opened and every table's row count
  * matches the backup.
  */
-export async function restorePglite(file: string, pgliteDir: string, expectFingerprint: string | null, at: Date): Promise<BackupMeta> {
+export async function restorePglite(
+  file: string,
+  pgliteDir: string,
+  expectFingerprint: string | null,
+  at: Date,
+): Promise<BackupMeta> {
   const { meta, tarball } = readBackup(file);
   if (expectFingerprint && meta.keyFingerprint && meta.keyFingerprint !== expectFingerprint) {
-    throw new Error(`The backup was sealed with another personal-data key (${meta.keyFingerprint}); configure that key first (备份使用了不同的密钥)`);
+    throw new Error(
+      `The backup was sealed with another personal-data key (${meta.keyFingerprint}); configure that key first (备份使用了不同的密钥)`,
+    );
   }
   const staging = `${pgliteDir}.restoring`;
   fs.rmSync(staging, { recursive: true, force: true });
@@ -96,9 +119,12 @@ export async function restorePglite(file: string, pgliteDir: string, expectFinge
   const missing = Object.entries(meta.rowCounts).filter(([t, n]) => counts[t] !== n);
   if (missing.length > 0) {
     fs.rmSync(staging, { recursive: true, force: true });
-    throw new Error(`restore check failed: ${missing.map(([t, n]) => `${t} has ${counts[t]} rows, backup had ${n}`).join('; ')}`);
+    throw new Error(
+      `restore check failed: ${missing.map(([t, n]) => `${t} has ${counts[t]} rows, backup had ${n}`).join('; ')}`,
+    );
   }
-  if (fs.existsSync(pgliteDir)) fs.renameSync(pgliteDir, `${pgliteDir}.before-restore-${at.toISOString().replace(/[:.]/g, '-')}`);
+  if (fs.existsSync(pgliteDir))
+    fs.renameSync(pgliteDir, `${pgliteDir}.before-restore-${at.toISOString().replace(/[:.]/g, '-')}`);
   fs.mkdirSync(path.dirname(pgliteDir), { recursive: true });
   fs.renameSync(staging, pgliteDir);
   return meta;

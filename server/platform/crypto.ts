@@ -93,7 +93,8 @@ export function createCipher(masterKeyHex: string): PersonalDataCipher {
       const body = blob.subarray(1 + IV_LEN, blob.length - TAG_LEN);
       const tag = blob.subarray(blob.length - TAG_LEN);
       const expect = mac(blob.subarray(0, 1), iv, body).subarray(0, TAG_LEN);
-      if (!crypto.timingSafeEqual(tag, expect)) throw new Error('ciphertext tag mismatch (tampered or wrong key)');
+      if (!crypto.timingSafeEqual(tag, expect))
+        throw new Error('ciphertext tag mismatch (tampered or wrong key)');
       const d = crypto.createDecipheriv('sm4-ctr', encKey, iv);
       return Buffer.concat([d.update(body), d.final()]).toString('utf8');
     },

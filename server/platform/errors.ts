@@ -34,8 +34,7 @@ export const errors = {
     new AppError(code, 404, `${what}不存在或不在您的管辖范围内`, `${whatEn} not found in your jurisdiction`),
   forbidden: (actionZh: string, actionEn: string) =>
     new AppError('auth.forbidden', 403, `您的角色无权${actionZh}`, `Your role may not ${actionEn}`),
-  unauthenticated: () =>
-    new AppError('auth.unauthenticated', 401, '请先登录', 'Please sign in first'),
+  unauthenticated: () => new AppError('auth.unauthenticated', 401, '请先登录', 'Please sign in first'),
   conflict: (code: string, zh: string, en: string, details?: Record<string, unknown>) =>
     new AppError(code, 409, zh, en, details),
 };

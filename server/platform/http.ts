@@ -50,13 +50,31 @@ export function installErrorHandler(app: FastifyInstance, opts: { spaIndex?: boo
       );
     } else if ((err as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       appErr = new AppError('request.too_large', 413, '上传内容过大', 'The request body is too large');
-    } else if ((err as { statusCode?: number }).statusCode === 400 || (err as { code?: string }).code?.startsWith('FST_ERR_CTP')) {
-      appErr = new AppError('request.malformed', 400, `请求格式错误：${(err as Error).message}`, `Malformed request: ${(err as Error).message}`);
+    } else if (
+      (err as { statusCode?: number }).statusCode === 400 ||
+      (err as { code?: string }).code?.startsWith('FST_ERR_CTP')
+    ) {
+      appErr = new AppError(
+        'request.malformed',
+        400,
+        `请求格式错误：${(err as Error).message}`,
+        `Malformed request: ${(err as Error).message}`,
+      );
     } else if ((err as { statusCode?: number }).statusCode === 429) {
-      appErr = new AppError('request.rate_limited', 429, '请求过于频繁，请稍后再试', 'Too many requests; slow down');
+      appErr = new AppError(
+        'request.rate_limited',
+        429,
+        '请求过于频繁，请稍后再试',
+        'Too many requests; slow down',
+      );
     } else {
       req.log.error({ err }, 'unhandled error');
-      appErr = new AppError('internal', 500, '服务器内部错误，请联系管理员并提供请求编号', 'Internal error; quote the request id to the administrator');
+      appErr = new AppError(
+        'internal',
+        500,
+        '服务器内部错误，请联系管理员并提供请求编号',
+        'Internal error; quote the request id to the administrator',
+      );
     }
     void reply.status(appErr.status).send(errorBody(appErr, req.id));
   });
@@ -67,7 +85,12 @@ export function installErrorHandler(app: FastifyInstance, opts: { spaIndex?: boo
     }
     void reply
       .status(404)
-      .send(errorBody(new AppError('route.not_found', 404, '接口不存在', `No route ${req.method} ${req.url}`), req.id));
+      .send(
+        errorBody(
+          new AppError('route.not_found', 404, '接口不存在', `No route ${req.method} ${req.url}`),
+          req.id,
+        ),
+      );
   });
 }
 

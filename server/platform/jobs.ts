@@ -81,21 +81,45 @@ export function createJobRunner(deps: {
   async function runOne(id: string): Promise<void> {
     const job = await deps.db.selectFrom('job').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     const def = defs.get(job.name);
-    const finish = async (status: 'succeeded' | 'failed', result: Record<string, unknown> | null, error: Record<string, unknown> | null) => {
+    const finish = async (
+      status: 'succeeded' | 'failed',
+      result: Record<string, unknown> | null,
+      error: Record<string, unknown> | null,
+    ) => {
       await deps.db
         .updateTable('job')
-        .set({ status, result: result ? JSON.stringify(result) : null, error: error ? JSON.stringify(error) : null, finished_at: deps.clock.now() })
+        .set({
+          status,
+          result: result ? JSON.stringify(result) : null,
+          error: error ? JSON.stringify(error) : null,
+          finished_at: deps.clock.now(),
+        })
         .where('id', '=', id)
         .execute();
     };
-    if (!def) return finish('failed', null, { code: 'jobs.unknown', message: `未知任务 ${job.name}`, messageEn: `unknown job ${job.name}` });
+    if (!def)
+      return finish('failed', null, {
+        code: 'jobs.unknown',
+        message: `未知任务 ${job.name}`,
+        messageEn: `unknown job ${job.name}`,
+      });
     const payload = def.payload.safeParse(job.payload);
-    if (!payload.success) return finish('failed', null, { code: 'jobs.bad_payload', message: '任务参数无效', messageEn: payload.error.message });
+    if (!payload.success)
+      return finish('failed', null, {
+        code: 'jobs.bad_payload',
+        message: '任务参数无效',
+        messageEn: payload.error.message,
+      });
     let lastWrite = 0;
     let latest: JobProgress | null = null;
     let writing: Promise<void> | null = null;
     const heartbeat = setInterval(() => {
-      void deps.db.updateTable('job').set({ heartbeat_at: deps.clock.now() }).where('id', '=', id).execute().catch(() => {});
+      void deps.db
+        .updateTable('job')
+        .set({ heartbeat_at: deps.clock.now() })
+        .where('id', '=', id)
+        .execute()
+        .catch(() => {});
     }, HEARTBEAT_MS);
     heartbeat.unref();
     const ctx: JobRunContext = {
@@ -117,7 +141,12 @@ export function createJobRunner(deps: {
             latest = null;
             await deps.db
               .updateTable('job')
-              .set({ progress_done: q.done, progress_total: q.total, progress_message: q.message ?? null, heartbeat_at: deps.clock.now() })
+              .set({
+                progress_done: q.done,
+                progress_total: q.total,
+                progress_message: q.message ?? null,
+                heartbeat_at: deps.clock.now(),
+              })
               .where('id', '=', id)
               .execute()
               .catch(() => {});
@@ -128,7 +157,11 @@ export function createJobRunner(deps: {
         return Promise.resolve();
       },
       async saveCheckpoint(c) {
-        await deps.db.updateTable('job').set({ checkpoint: JSON.stringify(c), heartbeat_at: deps.clock.now() }).where('id', '=', id).execute();
+        await deps.db
+          .updateTable('job')
+          .set({ checkpoint: JSON.stringify(c), heartbeat_at: deps.clock.now() })
+          .where('id', '=', id)
+          .execute();
       },
     };
     try {
@@ -138,7 +171,11 @@ export function createJobRunner(deps: {
     } catch (err) {
       const error = isAppError(err)
         ? { code: err.code, message: err.messageZh, messageEn: err.messageEn, details: err.details ?? null }
-        : { code: 'jobs.crashed', message: '任务执行出错', messageEn: err instanceof Error ? err.message : String(err) };
+        : {
+            code: 'jobs.crashed',
+            message: '任务执行出错',
+            messageEn: err instanceof Error ? err.message : String(err),
+          };
       await writing;
       await finish('failed', null, error);
     } finally {
@@ -185,7 +222,11 @@ export function createJobRunner(deps: {
         tick();
         return { id: inserted.id, created: true };
       }
-      const existing = await deps.db.selectFrom('job').select('id').where('idempotency_key', '=', key).executeTakeFirstOrThrow();
+      const existing = await deps.db
+        .selectFrom('job')
+        .select('id')
+        .where('idempotency_key', '=', key)
+        .executeTakeFirstOrThrow();
       return { id: existing.id, created: false };
     },
     drain,

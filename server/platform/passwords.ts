@@ -12,7 +12,10 @@ export function passwordProblems(plain: string): { zh: string; en: string }[] {
   if (plain.length < 10) out.push({ zh: '至少 10 个字符', en: 'at least 10 characters' });
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((r) => r.test(plain)).length;
   if (classes < 3) {
-    out.push({ zh: '至少包含大写、小写、数字、符号中的三类', en: 'at least three of upper, lower, digit, symbol' });
+    out.push({
+      zh: '至少包含大写、小写、数字、符号中的三类',
+      en: 'at least three of upper, lower, digit, symbol',
+    });
   }
   return out;
 }

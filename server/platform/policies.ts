@@ -29,7 +29,10 @@ export function withinJurisdiction(actor: Actor, divisionCode: string): boolean 
  * The column to filter tenant rows by, for this actor: every query of tenant data goes through it
  * (architecture convention 7). Equality on a stored column keeps it index-friendly.
  */
-export function jurisdictionFilter(actor: Actor): { column: 'county_code' | 'town_code' | 'village_code'; value: string } {
+export function jurisdictionFilter(actor: Actor): {
+  column: 'county_code' | 'town_code' | 'village_code';
+  value: string;
+} {
   const code = actor.jurisdictionCode;
   if (code.length === 12) return { column: 'village_code', value: code };
   if (code.length === 9) return { column: 'town_code', value: code };

@@ -8,7 +8,10 @@ export function createProgressBar(label: string, stream: NodeJS.WriteStream = pr
     update(p: JobProgress) {
       const ratio = p.total > 0 ? Math.min(1, p.done / p.total) : 0;
       const filled = Math.round(ratio * width);
-      const bar = p.total > 0 ? `${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${(ratio * 100).toFixed(0).padStart(3)}%` : `${'▒'.repeat(width)}  …`;
+      const bar =
+        p.total > 0
+          ? `${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${(ratio * 100).toFixed(0).padStart(3)}%`
+          : `${'▒'.repeat(width)}  …`;
       const line = `${label} ${bar} ${p.message ?? `${p.done}/${p.total}`}`;
       if (line === last) return;
       last = line;

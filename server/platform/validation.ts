@@ -17,7 +17,10 @@ export function toFieldIssues(issues: readonly LooseIssue[], prefix = ''): Field
       return { field, message: zh, messageEn: en };
     }
     const zhRaw = zhLocale(i);
-    const zh = (typeof zhRaw === 'string' ? zhRaw : (zhRaw?.message ?? i.message)).replace(/，实际接收 undefined$/, '');
+    const zh = (typeof zhRaw === 'string' ? zhRaw : (zhRaw?.message ?? i.message)).replace(
+      /，实际接收 undefined$/,
+      '',
+    );
     const expected = typeof i.expected === 'string' ? i.expected : undefined;
     return { field, message: zh, messageEn: i.message, expected };
   });

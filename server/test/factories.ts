@@ -25,7 +25,10 @@ export async function buildHousehold(env: TestEnv, overrides: Partial<HouseholdI
   const input: HouseholdInput = {
     villageCode: '370971001201',
     address: '测试路 1 号',
-    members: [buildPerson(), buildPerson({ name: '李测试', relationCode: '12', idNumber: nextIdNumber('1972-03-08', 2) })],
+    members: [
+      buildPerson(),
+      buildPerson({ name: '李测试', relationCode: '12', idNumber: nextIdNumber('1972-03-08', 2) }),
+    ],
     ...overrides,
   };
   return createHousehold(env, env.ctx(as), input);

@@ -5,8 +5,7 @@ import { demoDivisions } from '../../demo/district.ts';
 import { type DatabaseHandle, openPglite, openPostgres } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { upsertDivisions } from '../modules/divisions/divisions.usecases.ts';
-import { waitUntilUnused } from './harness.ts';
-import { PG_TEMPLATE_DB, TEMPLATE_FILE } from './template.ts';
+import { PG_TEMPLATE_DB, TEMPLATE_FILE, waitUntilUnused } from './template.ts';
 
 // Runs once per `vitest run`: builds the migrated template (with the demo divisions, which every
 // registry test needs) that each test file clones.

@@ -2,8 +2,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import type { Role } from '../../contracts/roles.ts';
 import { createServer } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { type DatabaseHandle, openPglite, openPostgres } from '../db/database.ts';
@@ -11,8 +12,7 @@ import { createUsers } from '../modules/admin/users.usecases.ts';
 import { createClock } from '../platform/clock.ts';
 import type { Actor, RequestContext } from '../platform/context.ts';
 import { createServices, type Services } from '../services.ts';
-import { PG_TEMPLATE_DB, TEMPLATE_FILE, TEST_MASTER_KEY } from './template.ts';
-import type { Role } from '../../contracts/roles.ts';
+import { PG_TEMPLATE_DB, TEMPLATE_FILE, TEST_MASTER_KEY, waitUntilUnused } from './template.ts';
 
 /** A fresh database for one test file: a clone of the migrated template, on PGlite or the server. */
 export async function openTestDatabase(): Promise<DatabaseHandle> {
@@ -45,20 +45,15 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
   };
 }
 
-/** Waits (a little) until no session is connected to `database`, as CREATE/DROP DATABASE need. */
-export async function waitUntilUnused(admin: pg.Client, database: string, timeoutMs = 5000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    const r = await admin.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [database]);
-    if (r.rows[0]!.n === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 export const TEST_NOW = '2026-11-29T10:00:00+08:00';
 export const TEST_PASSWORD = 'Test-password-2026';
 
-export type TestEnv = Services & { dataDir: string; app: FastifyInstance; users: Record<string, Actor>; ctx(username: string): RequestContext };
+export type TestEnv = Services & {
+  dataDir: string;
+  app: FastifyInstance;
+  users: Record<string, Actor>;
+  ctx(username: string): RequestContext;
+};
 
 /** The standard cast of a test: a district, towns 001 and 002, and villages in each. */
 export const TEST_USERS: { username: string; role: Role; jurisdictionCode: string }[] = [
@@ -74,15 +69,40 @@ export const TEST_USERS: { username: string; role: Role; jurisdictionCode: strin
 
 export async function createTestEnv(opts: { now?: string } = {}): Promise<TestEnv> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'huijiu-test-'));
-  const config = loadConfig({ HUIJIU_DATA_DIR: dataDir, HUIJIU_MASTER_KEY: TEST_MASTER_KEY, HUIJIU_TEST_MODE: '1', LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    HUIJIU_DATA_DIR: dataDir,
+    HUIJIU_MASTER_KEY: TEST_MASTER_KEY,
+    HUIJIU_TEST_MODE: '1',
+    LOG_LEVEL: 'silent',
+  });
   const handle = await openTestDatabase();
   const s = await createServices(config, { handle, clock: createClock(opts.now ?? TEST_NOW) });
   const { hashPassword } = await import('../platform/passwords.ts');
   const hash = await hashPassword(TEST_PASSWORD);
-  await createUsers(s.db, s.clock, TEST_USERS.map((u) => ({ ...u, displayName: `${u.username} 测试`, passwordHash: hash, mustChangePassword: false })));
+  await createUsers(
+    s.db,
+    s.clock,
+    TEST_USERS.map((u) => ({
+      ...u,
+      displayName: `${u.username} 测试`,
+      passwordHash: hash,
+      mustChangePassword: false,
+    })),
+  );
   const rows = await s.db.selectFrom('app_user').selectAll().execute();
   const users: Record<string, Actor> = Object.fromEntries(
-    rows.map((r) => [r.username, { userId: r.id, username: r.username, displayName: r.display_name, role: r.role as Role, countyCode: r.county_code, jurisdictionCode: r.jurisdiction_code, mustChangePassword: false }]),
+    rows.map((r) => [
+      r.username,
+      {
+        userId: r.id,
+        username: r.username,
+        displayName: r.display_name,
+        role: r.role as Role,
+        countyCode: r.county_code,
+        jurisdictionCode: r.jurisdiction_code,
+        mustChangePassword: false,
+      },
+    ]),
   );
   const app = await createServer(s);
   const close = s.close;
@@ -90,7 +110,11 @@ export async function createTestEnv(opts: { now?: string } = {}): Promise<TestEn
     dataDir,
     app,
     users,
-    ctx: (username: string) => ({ actor: users[username]!, requestId: `test-${username}`, clientIp: '127.0.0.1' }),
+    ctx: (username: string) => ({
+      actor: users[username]!,
+      requestId: `test-${username}`,
+      clientIp: '127.0.0.1',
+    }),
     async close() {
       await app.close();
       await close();
@@ -101,10 +125,24 @@ export async function createTestEnv(opts: { now?: string } = {}): Promise<TestEn
 
 /** Signs in through the API and returns an inject helper that carries the cookie and CSRF token. */
 export async function signIn(env: Pick<TestEnv, 'app'>, username: string, password = TEST_PASSWORD) {
-  const res = await env.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+  const res = await env.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password },
+  });
   if (res.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${res.body}`);
   const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   const csrf = (res.json() as { csrfToken: string }).csrfToken;
-  return (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-    env.app.inject({ method, url, payload: payload as never, headers: { cookie, 'x-csrf-token': csrf, ...headers } });
+  return (
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ) =>
+    env.app.inject({
+      method,
+      url,
+      payload: payload as never,
+      headers: { cookie, 'x-csrf-token': csrf, ...headers },
+    });
 }

@@ -29,14 +29,33 @@ export function generatePassword(): string {
   return `${body}#${crypto.randomInt(10)}k`;
 }
 
-export async function createUsers(db: Kysely<DB>, clock: Clock, users: NewUser[]): Promise<{ username: string; password: string | null }[]> {
+export async function createUsers(
+  db: Kysely<DB>,
+  clock: Clock,
+  users: NewUser[],
+): Promise<{ username: string; password: string | null }[]> {
   const out: { username: string; password: string | null }[] = [];
   const rows: import('kysely').Insertable<DB['app_user']>[] = [];
   for (const u of users) {
-    if (!ROLES.includes(u.role)) throw errors.validation([{ field: 'role', message: `未知角色 ${u.role}`, messageEn: `unknown role ${u.role}`, expected: ROLES.join(', ') }]);
+    if (!ROLES.includes(u.role))
+      throw errors.validation([
+        {
+          field: 'role',
+          message: `未知角色 ${u.role}`,
+          messageEn: `unknown role ${u.role}`,
+          expected: ROLES.join(', '),
+        },
+      ]);
     const want = SCOPE_LENGTH[ROLE_SCOPE[u.role]];
     if (!/^\d+$/.test(u.jurisdictionCode) || u.jurisdictionCode.length !== want) {
-      throw errors.validation([{ field: 'jurisdictionCode', message: `该角色的管辖区划应为 ${want} 位代码`, messageEn: `this role needs a ${want}-digit jurisdiction code`, expected: `${want} digits` }]);
+      throw errors.validation([
+        {
+          field: 'jurisdictionCode',
+          message: `该角色的管辖区划应为 ${want} 位代码`,
+          messageEn: `this role needs a ${want}-digit jurisdiction code`,
+          expected: `${want} digits`,
+        },
+      ]);
     }
     const generated = u.password || u.passwordHash ? null : generatePassword();
     const hash = u.passwordHash ?? (await hashPassword(u.password ?? generated!));
@@ -54,10 +73,15 @@ export async function createUsers(db: Kysely<DB>, clock: Clock, users: NewUser[]
   }
   try {
     await db.transaction().execute(async (trx) => {
-      for (let i = 0; i < rows.length; i += 200) await trx.insertInto('app_user').values(rows.slice(i, i + 200)).execute();
+      for (let i = 0; i < rows.length; i += 200)
+        await trx
+          .insertInto('app_user')
+          .values(rows.slice(i, i + 200))
+          .execute();
     });
   } catch (e) {
-    if ((e as { code?: string }).code === '23505') throw new AppError('users.duplicate', 409, '用户名已存在', 'That user name is taken');
+    if ((e as { code?: string }).code === '23505')
+      throw new AppError('users.duplicate', 409, '用户名已存在', 'That user name is taken');
     throw e;
   }
   return out;

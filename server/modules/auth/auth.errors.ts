@@ -12,7 +12,12 @@ export const authErrors = {
       { lockedUntil: until.toISOString() },
     ),
   throttled: () =>
-    new AppError('auth.throttled', 429, '登录尝试过于频繁，请稍后再试', 'Too many sign-in attempts; try again later'),
+    new AppError(
+      'auth.throttled',
+      429,
+      '登录尝试过于频繁，请稍后再试',
+      'Too many sign-in attempts; try again later',
+    ),
   disabled: () => new AppError('auth.disabled', 403, '账号已停用', 'This account is disabled'),
   csrf: () =>
     new AppError(

@@ -52,7 +52,8 @@ export const findSession = (db: Db, id: string) =>
 export const touchSession = (db: Db, id: string, at: Date) =>
   db.updateTable('user_session').set({ last_seen_at: at }).where('id', '=', id).execute();
 
-export const deleteSession = (db: Db, id: string) => db.deleteFrom('user_session').where('id', '=', id).execute();
+export const deleteSession = (db: Db, id: string) =>
+  db.deleteFrom('user_session').where('id', '=', id).execute();
 
 export const deleteSessionsOfUser = (db: Db, userId: string) =>
   db.deleteFrom('user_session').where('user_id', '=', userId).execute();

@@ -21,7 +21,12 @@ const actorOut = z.object({
 export function authRoutes(app: FastifyInstance, s: Services) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const throttle = createLoginThrottle();
-  const cookieOpts = { path: '/', sameSite: 'strict' as const, secure: s.config.secureCookies, maxAge: SESSION_ABSOLUTE_MS / 1000 };
+  const cookieOpts = {
+    path: '/',
+    sameSite: 'strict' as const,
+    secure: s.config.secureCookies,
+    maxAge: SESSION_ABSOLUTE_MS / 1000,
+  };
 
   r.post(
     '/api/v1/auth/login',
@@ -43,16 +48,27 @@ export function authRoutes(app: FastifyInstance, s: Services) {
     },
   );
 
-  r.post('/api/v1/auth/logout', { schema: { tags: ['auth'], summary: '退出 Sign out' }, config: { public: true } }, async (req, reply) => {
-    const token = req.cookies[SESSION_COOKIE];
-    if (token) await logout(s, token);
-    void reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
-    return { ok: true };
-  });
+  r.post(
+    '/api/v1/auth/logout',
+    { schema: { tags: ['auth'], summary: '退出 Sign out' }, config: { public: true } },
+    async (req, reply) => {
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) await logout(s, token);
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
+      return { ok: true };
+    },
+  );
 
   r.get(
     '/api/v1/auth/me',
-    { schema: { tags: ['auth'], summary: '当前用户 Current user', response: { 200: z.object({ actor: actorOut, csrfToken: z.string() }) } }, config: { allowBeforePasswordChange: true } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '当前用户 Current user',
+        response: { 200: z.object({ actor: actorOut, csrfToken: z.string() }) },
+      },
+      config: { allowBeforePasswordChange: true },
+    },
     async (req) => {
       const ctx = requireCtx(req);
       return { actor: { ...ctx.actor, roleName: ROLE_NAMES[ctx.actor.role] }, csrfToken: req.csrfToken! };
@@ -62,7 +78,11 @@ export function authRoutes(app: FastifyInstance, s: Services) {
   r.post(
     '/api/v1/auth/password',
     {
-      schema: { tags: ['auth'], summary: '修改密码 Change password', body: z.object({ currentPassword: z.string().min(1), newPassword: z.string().min(1).max(200) }) },
+      schema: {
+        tags: ['auth'],
+        summary: '修改密码 Change password',
+        body: z.object({ currentPassword: z.string().min(1), newPassword: z.string().min(1).max(200) }),
+      },
       config: { allowBeforePasswordChange: true },
     },
     async (req) => {

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Role } from '../../../contracts/roles.ts';
 import type { Database } from '../../db/database.ts';
-import { appendAudit, type AuditLog } from '../../platform/audit.ts';
+import { type AuditLog, appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Actor } from '../../platform/context.ts';
 import { fieldError } from '../../platform/errors.ts';
@@ -120,7 +120,14 @@ function toActor(u: {
   };
 }
 
-type ResolvedSession = { actor: Actor; csrfToken: string; sessionId: string; lastSeenMs: number; expiresMs: number; cachedAt: number };
+type ResolvedSession = {
+  actor: Actor;
+  csrfToken: string;
+  sessionId: string;
+  lastSeenMs: number;
+  expiresMs: number;
+  cachedAt: number;
+};
 
 // Recently resolved sessions are kept for a few seconds so a burst of requests costs one lookup.
 // Logout and password changes in this process drop them at once; in another process of the same
@@ -129,7 +136,10 @@ const SESSION_CACHE_MS = 5_000;
 const sessionCache = new WeakMap<Database, Map<string, ResolvedSession>>();
 const cacheOf = (db: Database) => {
   let m = sessionCache.get(db);
-  if (!m) sessionCache.set(db, (m = new Map()));
+  if (!m) {
+    m = new Map();
+    sessionCache.set(db, m);
+  }
   return m;
 };
 
@@ -147,7 +157,13 @@ export async function resolveSession(
   const cache = cacheOf(deps.db);
   const hit = cache.get(id);
   const nowMs = now.getTime();
-  if (hit && nowMs - hit.cachedAt < SESSION_CACHE_MS && nowMs >= hit.cachedAt && hit.expiresMs > nowMs && nowMs - hit.lastSeenMs <= SESSION_IDLE_MS) {
+  if (
+    hit &&
+    nowMs - hit.cachedAt < SESSION_CACHE_MS &&
+    nowMs >= hit.cachedAt &&
+    hit.expiresMs > nowMs &&
+    nowMs - hit.lastSeenMs <= SESSION_IDLE_MS
+  ) {
     return hit;
   }
   const s = await repo.findSession(deps.db, id);
@@ -187,9 +203,11 @@ export async function changePassword(
 ): Promise<void> {
   const user = await repo.findUserById(deps.db, actor.userId);
   if (!user) throw authErrors.badCredentials();
-  if (!(await verifyPassword(user.password_hash, input.currentPassword))) throw authErrors.wrongCurrentPassword();
+  if (!(await verifyPassword(user.password_hash, input.currentPassword)))
+    throw authErrors.wrongCurrentPassword();
   const problems = passwordProblems(input.newPassword);
-  if (input.newPassword === input.currentPassword) problems.push({ zh: '不能与当前密码相同', en: 'must differ from the current one' });
+  if (input.newPassword === input.currentPassword)
+    problems.push({ zh: '不能与当前密码相同', en: 'must differ from the current one' });
   if (problems.length > 0) {
     throw fieldError(
       'newPassword',

@@ -18,9 +18,19 @@ const node: z.ZodType<DivisionNode> = z.lazy(() =>
 
 export function divisionRoutes(app: FastifyInstance, s: Services) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/v1/divisions/tree', { schema: { tags: ['divisions'], summary: '行政区划树 Division tree of my jurisdiction', response: { 200: z.object({ items: z.array(node) }) } } }, async (req) => {
-    const ctx = requireCtx(req);
-    requirePermission(ctx.actor, 'divisions.read');
-    return { items: await divisionTree(s.db, ctx.actor.countyCode, ctx.actor.jurisdictionCode) };
-  });
+  r.get(
+    '/api/v1/divisions/tree',
+    {
+      schema: {
+        tags: ['divisions'],
+        summary: '行政区划树 Division tree of my jurisdiction',
+        response: { 200: z.object({ items: z.array(node) }) },
+      },
+    },
+    async (req) => {
+      const ctx = requireCtx(req);
+      requirePermission(ctx.actor, 'divisions.read');
+      return { items: await divisionTree(s.db, ctx.actor.countyCode, ctx.actor.jurisdictionCode) };
+    },
+  );
 }

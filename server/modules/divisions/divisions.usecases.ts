@@ -13,18 +13,53 @@ export type DivisionSet = {
 };
 
 /** Inserts or renames every unit of a county in one transaction; codes are never deleted, only closed. */
-export async function upsertDivisions(db: Kysely<DB>, set: DivisionSet, validFrom = '2000-01-01'): Promise<{ towns: number; villages: number }> {
+export async function upsertDivisions(
+  db: Kysely<DB>,
+  set: DivisionSet,
+  validFrom = '2000-01-01',
+): Promise<{ towns: number; villages: number }> {
   const countyCode = set.county.code12.slice(0, 6);
-  const problems = [set.county.code12, ...set.towns.map((t) => t.code12), ...set.villages.map((v) => v.code12)]
+  const problems = [
+    set.county.code12,
+    ...set.towns.map((t) => t.code12),
+    ...set.villages.map((v) => v.code12),
+  ]
     .map((c) => ({ c, p: parseDivisionCode(c) }))
     .filter((x) => !x.p.ok || !x.c.startsWith(countyCode));
   if (problems.length > 0) {
-    throw errors.validation(problems.slice(0, 50).map((x) => ({ field: x.c, message: `区划代码 ${x.c} 无效或不属于 ${countyCode}`, messageEn: `division code ${x.c} is invalid or outside ${countyCode}` })));
+    throw errors.validation(
+      problems.slice(0, 50).map((x) => ({
+        field: x.c,
+        message: `区划代码 ${x.c} 无效或不属于 ${countyCode}`,
+        messageEn: `division code ${x.c} is invalid or outside ${countyCode}`,
+      })),
+    );
   }
   const rows = [
-    { code: set.county.code12, county_code: countyCode, level: 'county' as const, parent_code: null, name: set.county.name, urban_rural_code: null },
-    ...set.towns.map((t) => ({ code: t.code12, county_code: countyCode, level: 'town' as const, parent_code: set.county.code12, name: t.name, urban_rural_code: null })),
-    ...set.villages.map((v) => ({ code: v.code12, county_code: countyCode, level: 'village' as const, parent_code: v.townCode12, name: v.name, urban_rural_code: v.urbanRuralCode })),
+    {
+      code: set.county.code12,
+      county_code: countyCode,
+      level: 'county' as const,
+      parent_code: null,
+      name: set.county.name,
+      urban_rural_code: null,
+    },
+    ...set.towns.map((t) => ({
+      code: t.code12,
+      county_code: countyCode,
+      level: 'town' as const,
+      parent_code: set.county.code12,
+      name: t.name,
+      urban_rural_code: null,
+    })),
+    ...set.villages.map((v) => ({
+      code: v.code12,
+      county_code: countyCode,
+      level: 'village' as const,
+      parent_code: v.townCode12,
+      name: v.name,
+      urban_rural_code: v.urbanRuralCode,
+    })),
   ].map((r) => ({ ...r, valid_from: validFrom }));
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < rows.length; i += 500) {
@@ -32,7 +67,12 @@ export async function upsertDivisions(db: Kysely<DB>, set: DivisionSet, validFro
         .insertInto('admin_unit')
         .values(rows.slice(i, i + 500))
         .onConflict((oc) =>
-          oc.column('code').doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), urban_rural_code: eb.ref('excluded.urban_rural_code'), parent_code: eb.ref('excluded.parent_code'), valid_to: null })),
+          oc.column('code').doUpdateSet((eb) => ({
+            name: eb.ref('excluded.name'),
+            urban_rural_code: eb.ref('excluded.urban_rural_code'),
+            parent_code: eb.ref('excluded.parent_code'),
+            valid_to: null,
+          })),
         )
         .execute();
     }
@@ -40,10 +80,20 @@ export async function upsertDivisions(db: Kysely<DB>, set: DivisionSet, validFro
   return { towns: set.towns.length, villages: set.villages.length };
 }
 
-export type DivisionNode = { code: string; name: string; level: 'county' | 'town' | 'village'; urbanRuralCode: string | null; children?: DivisionNode[] };
+export type DivisionNode = {
+  code: string;
+  name: string;
+  level: 'county' | 'town' | 'village';
+  urbanRuralCode: string | null;
+  children?: DivisionNode[];
+};
 
 /** The tree below a jurisdiction code (a town officer sees one town, a district officer all). */
-export async function divisionTree(db: Kysely<DB>, countyCode: string, jurisdictionCode: string): Promise<DivisionNode[]> {
+export async function divisionTree(
+  db: Kysely<DB>,
+  countyCode: string,
+  jurisdictionCode: string,
+): Promise<DivisionNode[]> {
   const rows = await db
     .selectFrom('admin_unit')
     .select(['code', 'name', 'level', 'parent_code', 'urban_rural_code'])
@@ -51,18 +101,26 @@ export async function divisionTree(db: Kysely<DB>, countyCode: string, jurisdict
     .where('valid_to', 'is', null)
     .orderBy('code')
     .execute();
-  const nodes = new Map<string, DivisionNode>(rows.map((r) => [r.code, { code: r.code, name: r.name, level: r.level, urbanRuralCode: r.urban_rural_code }]));
+  const nodes = new Map<string, DivisionNode>(
+    rows.map((r) => [
+      r.code,
+      { code: r.code, name: r.name, level: r.level, urbanRuralCode: r.urban_rural_code },
+    ]),
+  );
   const roots: DivisionNode[] = [];
   for (const r of rows) {
     const n = nodes.get(r.code)!;
     const parent = r.parent_code ? nodes.get(r.parent_code) : undefined;
-    if (parent) (parent.children ??= []).push(n);
-    else roots.push(n);
+    if (parent) {
+      parent.children ??= [];
+      parent.children.push(n);
+    } else roots.push(n);
   }
   const prefix = jurisdictionCode;
   const find = (list: DivisionNode[]): DivisionNode[] =>
     list.flatMap((n) => {
-      const sig = n.level === 'county' ? n.code.slice(0, 6) : n.level === 'town' ? n.code.slice(0, 9) : n.code;
+      const sig =
+        n.level === 'county' ? n.code.slice(0, 6) : n.level === 'town' ? n.code.slice(0, 9) : n.code;
       if (sig === prefix) return [n];
       if (prefix.startsWith(sig)) return find(n.children ?? []);
       return [];

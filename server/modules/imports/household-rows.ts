@@ -1,16 +1,27 @@
 import { HOUSEHOLD_IMPORT_COLUMNS, type ImportRowError } from '../../../contracts/imports.ts';
-import { personInput, type PersonParsed } from '../../../contracts/registry.ts';
-import { EDUCATION_LEVELS, type CodeEntry, SELF_CARE_LEVELS, SPECIAL_STATUSES } from '../../rules/codes.ts';
-import { parseYuan } from '../../rules/money.ts';
+import { type PersonParsed, personInput } from '../../../contracts/registry.ts';
 import { toFieldIssues } from '../../platform/validation.ts';
+import { type CodeEntry, EDUCATION_LEVELS, SELF_CARE_LEVELS, SPECIAL_STATUSES } from '../../rules/codes.ts';
+import { parseYuan } from '../../rules/money.ts';
 import type { SheetRow } from './row-reader.ts';
 
 // Turns sheet rows into typed household/person input. Cells may hold a code or its Chinese label
 // (what people type in a spreadsheet); every problem becomes a row error with its column name.
 
 export type HeaderMap = Map<string, number>;
-export type HouseholdCells = { key: string; villageCode: string; address: string; hukouType: string; urbanRural?: 'urban' | 'rural' };
-export type ParsedRow = { line: number; household: HouseholdCells; person: PersonParsed | null; errors: ImportRowError[] };
+export type HouseholdCells = {
+  key: string;
+  villageCode: string;
+  address: string;
+  hukouType: string;
+  urbanRural?: 'urban' | 'rural';
+};
+export type ParsedRow = {
+  line: number;
+  household: HouseholdCells;
+  person: PersonParsed | null;
+  errors: ImportRowError[];
+};
 
 export function readHeader(row: SheetRow): { map: HeaderMap; errors: ImportRowError[] } {
   const map: HeaderMap = new Map();
@@ -21,11 +32,17 @@ export function readHeader(row: SheetRow): { map: HeaderMap; errors: ImportRowEr
   const missing = HOUSEHOLD_IMPORT_COLUMNS.filter((c) => c.required && !map.has(c.key));
   return {
     map,
-    errors: missing.map((c) => ({ line: row.line, column: c.zh, message: `缺少必填列“${c.zh}”`, messageEn: `required column "${c.key}" (${c.zh}) is missing` })),
+    errors: missing.map((c) => ({
+      line: row.line,
+      column: c.zh,
+      message: `缺少必填列“${c.zh}”`,
+      messageEn: `required column "${c.key}" (${c.zh}) is missing`,
+    })),
   };
 }
 
-const byLabel = (table: readonly CodeEntry[], v: string) => table.find((e) => e.code === v || e.zh === v || e.en === v)?.code;
+const byLabel = (table: readonly CodeEntry[], v: string) =>
+  table.find((e) => e.code === v || e.zh === v || e.en === v)?.code;
 const ID_TYPE_LABELS: Record<string, 'resident' | 'hk_mo_tw' | 'foreign'> = {
   居民身份证: 'resident',
   身份证: 'resident',
@@ -35,8 +52,24 @@ const ID_TYPE_LABELS: Record<string, 'resident' | 'hk_mo_tw' | 'foreign'> = {
   外国人永久居留身份证: 'foreign',
   foreign: 'foreign',
 };
-const URBAN_RURAL: Record<string, 'urban' | 'rural'> = { 城市: 'urban', 城镇: 'urban', urban: 'urban', 农村: 'rural', 乡村: 'rural', rural: 'rural' };
-const YES_NO: Record<string, boolean> = { 是: true, 否: false, yes: true, no: false, Y: true, N: false, '1': true, '0': false };
+const URBAN_RURAL: Record<string, 'urban' | 'rural'> = {
+  城市: 'urban',
+  城镇: 'urban',
+  urban: 'urban',
+  农村: 'rural',
+  乡村: 'rural',
+  rural: 'rural',
+};
+const YES_NO: Record<string, boolean> = {
+  是: true,
+  否: false,
+  yes: true,
+  no: false,
+  Y: true,
+  N: false,
+  '1': true,
+  '0': false,
+};
 export const zhOf = (key: string) => HOUSEHOLD_IMPORT_COLUMNS.find((c) => c.key === key)?.zh ?? key;
 
 export function parseRow(row: SheetRow, header: HeaderMap): ParsedRow {
@@ -45,7 +78,8 @@ export function parseRow(row: SheetRow, header: HeaderMap): ParsedRow {
     return i === undefined ? '' : (row.cells[i] ?? '').trim();
   };
   const errors: ImportRowError[] = [];
-  const bad = (key: string, zh: string, en: string) => errors.push({ line: row.line, column: zhOf(key), message: zh, messageEn: en });
+  const bad = (key: string, zh: string, en: string) =>
+    errors.push({ line: row.line, column: zhOf(key), message: zh, messageEn: en });
   const opt = (key: string, table: readonly CodeEntry[]) => {
     const v = get(key);
     if (!v) return undefined;
@@ -61,8 +95,15 @@ export function parseRow(row: SheetRow, header: HeaderMap): ParsedRow {
   };
   const urbanRaw = get('urbanRural');
   const urbanRural = urbanRaw ? URBAN_RURAL[urbanRaw] : undefined;
-  if (urbanRaw && !urbanRural) bad('urbanRural', `应填“城市”或“农村”，而不是“${urbanRaw}”`, `expected 城市 or 农村, got "${urbanRaw}"`);
-  const household: HouseholdCells = { key: get('householdKey'), villageCode: get('villageCode'), address: get('address'), hukouType: get('hukouType') || '10', urbanRural };
+  if (urbanRaw && !urbanRural)
+    bad('urbanRural', `应填“城市”或“农村”，而不是“${urbanRaw}”`, `expected 城市 or 农村, got "${urbanRaw}"`);
+  const household: HouseholdCells = {
+    key: get('householdKey'),
+    villageCode: get('villageCode'),
+    address: get('address'),
+    hukouType: get('hukouType') || '10',
+    urbanRural,
+  };
   if (!household.key) bad('householdKey', '户编号不能为空', 'the household key is required');
 
   const idTypeRaw = get('idType');
@@ -96,7 +137,12 @@ export function parseRow(row: SheetRow, header: HeaderMap): ParsedRow {
   const parsed = personInput.safeParse(candidate);
   if (!parsed.success) {
     for (const i of toFieldIssues(parsed.error.issues)) {
-      errors.push({ line: row.line, column: zhOf(i.field.split('.')[0] ?? ''), message: i.message, messageEn: i.messageEn });
+      errors.push({
+        line: row.line,
+        column: zhOf(i.field.split('.')[0] ?? ''),
+        message: i.message,
+        messageEn: i.messageEn,
+      });
     }
   }
   return { line: row.line, household, person: parsed.success ? parsed.data : null, errors };

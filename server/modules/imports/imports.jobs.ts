@@ -14,7 +14,9 @@ const payload = z.object({
 });
 export type ImportJobPayload = z.infer<typeof payload>;
 
-export function importJob(s: Pick<Services, 'db' | 'clock' | 'cipher' | 'config'>): JobDefinition<ImportJobPayload> {
+export function importJob(
+  s: Pick<Services, 'db' | 'clock' | 'cipher' | 'config'>,
+): JobDefinition<ImportJobPayload> {
   return {
     name: IMPORT_JOB,
     payload,
@@ -24,7 +26,13 @@ export function importJob(s: Pick<Services, 'db' | 'clock' | 'cipher' | 'config'
         requestId: p.requestId,
         clientIp: p.clientIp,
       };
-      const result = await runHouseholdImport({ db: s.db, clock: s.clock, cipher: s.cipher, dataDir: s.config.dataDir }, ctx, job, p.file, p.format);
+      const result = await runHouseholdImport(
+        { db: s.db, clock: s.clock, cipher: s.cipher, dataDir: s.config.dataDir },
+        ctx,
+        job,
+        p.file,
+        p.format,
+      );
       return { ...result, filename: p.filename };
     },
   };

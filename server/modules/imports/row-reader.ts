@@ -15,9 +15,9 @@ export function formatOf(filename: string): SheetFormat | null {
 
 export async function* readRows(file: string, format: SheetFormat): AsyncGenerator<SheetRow> {
   if (format === 'csv') {
-    const parser = fs.createReadStream(file).pipe(
-      parse({ bom: true, relax_column_count: true, skip_empty_lines: false, info: true }),
-    );
+    const parser = fs
+      .createReadStream(file)
+      .pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false, info: true }));
     for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       const cells = rec.record.map((c) => c.trim());
       if (cells.every((c) => c === '')) continue;
@@ -25,7 +25,13 @@ export async function* readRows(file: string, format: SheetFormat): AsyncGenerat
     }
     return;
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    sharedStrings: 'cache',
+    worksheets: 'emit',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    entries: 'ignore',
+  });
   for await (const sheet of reader) {
     for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
       const values = (row.values as unknown[]).slice(1);
@@ -44,7 +50,11 @@ function cellText(v: unknown): string {
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
     const o = v as { text?: string; richText?: { text: string }[]; result?: unknown };
-    if (o.richText) return o.richText.map((r) => r.text).join('').trim();
+    if (o.richText)
+      return o.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if (o.text !== undefined) return String(o.text).trim();
     if (o.result !== undefined) return cellText(o.result);
   }

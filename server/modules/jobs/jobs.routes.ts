@@ -50,17 +50,42 @@ export const toJobView = (j: JobRow): z.infer<typeof jobView> => ({
 });
 
 export async function getJob(s: Services, ctx: RequestContext, id: string) {
-  const j = await s.db.selectFrom('job').selectAll().where('id', '=', id).where('county_code', '=', ctx.actor.countyCode).executeTakeFirst();
-  if (!j || (!can(ctx.actor.role, 'jobs.read') && j.created_by !== ctx.actor.userId)) throw errors.notFound('该任务', 'Job', 'jobs.not_found');
+  const j = await s.db
+    .selectFrom('job')
+    .selectAll()
+    .where('id', '=', id)
+    .where('county_code', '=', ctx.actor.countyCode)
+    .executeTakeFirst();
+  if (!j || (!can(ctx.actor.role, 'jobs.read') && j.created_by !== ctx.actor.userId))
+    throw errors.notFound('该任务', 'Job', 'jobs.not_found');
   return j;
 }
 
 export function jobRoutes(app: FastifyInstance, s: Services) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/v1/jobs', { schema: { tags: ['jobs'], summary: '后台任务 Jobs', response: { 200: z.object({ items: z.array(jobView) }) } } }, async (req) => ({
-    items: (await baseQuery(s, requireCtx(req))).map(toJobView),
-  }));
-  r.get('/api/v1/jobs/:id', { schema: { tags: ['jobs'], summary: '任务进度 Job progress', params: z.object({ id: z.uuid() }), response: { 200: jobView } } }, async (req) =>
-    toJobView(await getJob(s, requireCtx(req), req.params.id)),
+  r.get(
+    '/api/v1/jobs',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: '后台任务 Jobs',
+        response: { 200: z.object({ items: z.array(jobView) }) },
+      },
+    },
+    async (req) => ({
+      items: (await baseQuery(s, requireCtx(req))).map(toJobView),
+    }),
+  );
+  r.get(
+    '/api/v1/jobs/:id',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: '任务进度 Job progress',
+        params: z.object({ id: z.uuid() }),
+        response: { 200: jobView },
+      },
+    },
+    async (req) => toJobView(await getJob(s, requireCtx(req), req.params.id)),
   );
 }

@@ -31,7 +31,9 @@ export async function searchHouseholds(db: Db, c: SearchCriteria) {
     .selectFrom('household as h')
     .innerJoin('admin_unit as v', 'v.code', 'h.village_code')
     .innerJoin('admin_unit as t', 't.code', 'v.parent_code')
-    .leftJoin('person as hp', (j) => j.onRef('hp.county_code', '=', 'h.county_code').onRef('hp.id', '=', 'h.head_person_id'))
+    .leftJoin('person as hp', (j) =>
+      j.onRef('hp.county_code', '=', 'h.county_code').onRef('hp.id', '=', 'h.head_person_id'),
+    )
     .where('h.county_code', '=', c.countyCode)
     .where(inJurisdiction(c.filter));
   if (c.divisionCode) {
@@ -46,7 +48,9 @@ export async function searchHouseholds(db: Db, c: SearchCriteria) {
       eb.exists(
         eb
           .selectFrom('household_member as m')
-          .innerJoin('person as p', (j) => j.onRef('p.county_code', '=', 'm.county_code').onRef('p.id', '=', 'm.person_id'))
+          .innerJoin('person as p', (j) =>
+            j.onRef('p.county_code', '=', 'm.county_code').onRef('p.id', '=', 'm.person_id'),
+          )
           .select(sql.lit(1).as('one'))
           .whereRef('m.county_code', '=', 'h.county_code')
           .whereRef('m.household_id', '=', 'h.id')
@@ -93,20 +97,51 @@ export const getHousehold = (db: Db, countyCode: string, filter: JurisdictionFil
     .where('h.id', '=', id)
     .executeTakeFirst();
 
-export const getMembers = (db: Db, countyCode: string, householdId: string) =>
+/**
+ * A household and all its members (current and former) in one round trip: every row carries the
+ * household's columns. A household always has at least one member row, so no rows means "not
+ * found or not in the caller's jurisdiction".
+ */
+export const getHouseholdWithMembers = (db: Db, countyCode: string, filter: JurisdictionFilter, id: string) =>
   db
-    .selectFrom('household_member as m')
-    .innerJoin('person as p', (j) => j.onRef('p.county_code', '=', 'm.county_code').onRef('p.id', '=', 'm.person_id'))
+    .selectFrom('household as h')
+    .innerJoin('admin_unit as v', 'v.code', 'h.village_code')
+    .innerJoin('admin_unit as t', 't.code', 'v.parent_code')
+    .innerJoin('household_member as m', (j) =>
+      j.onRef('m.county_code', '=', 'h.county_code').onRef('m.household_id', '=', 'h.id'),
+    )
+    .innerJoin('person as p', (j) =>
+      j.onRef('p.county_code', '=', 'm.county_code').onRef('p.id', '=', 'm.person_id'),
+    )
     .selectAll('p')
-    .select(['m.id as member_id', 'm.relation_code', 'm.joined_on', 'm.left_on', 'm.left_reason'])
-    .where('m.county_code', '=', countyCode)
-    .where('m.household_id', '=', householdId)
+    .select([
+      'm.id as member_id',
+      'm.relation_code',
+      'm.joined_on',
+      'm.left_on',
+      'm.left_reason',
+      'h.household_no',
+      'h.town_code',
+      'h.village_code',
+      'h.address',
+      'h.hukou_type',
+      'h.urban_rural',
+      'h.status as household_status',
+      'h.version as household_version',
+      'h.created_at as household_created_at',
+      'h.updated_at as household_updated_at',
+      'v.name as village_name',
+      't.name as town_name',
+    ])
+    .where('h.county_code', '=', countyCode)
+    .where(inJurisdiction(filter))
+    .where('h.id', '=', id)
     .orderBy('m.left_on', (o) => o.nullsFirst())
     .orderBy('m.relation_code')
     .orderBy('p.birth_date')
     .execute();
 
-export type MemberWithPerson = Awaited<ReturnType<typeof getMembers>>[number];
+export type MemberWithPerson = Awaited<ReturnType<typeof getHouseholdWithMembers>>[number];
 
 export const getHistory = (db: Db, countyCode: string, householdId: string) =>
   db
@@ -119,12 +154,29 @@ export const getHistory = (db: Db, countyCode: string, householdId: string) =>
     .execute();
 
 /** A person reachable by the caller: through a household in the caller's jurisdiction. */
-export const getPersonInJurisdiction = (db: Db, countyCode: string, filter: JurisdictionFilter, personId: string) =>
+export const getPersonInJurisdiction = (
+  db: Db,
+  countyCode: string,
+  filter: JurisdictionFilter,
+  personId: string,
+) =>
   db
     .selectFrom('person as p')
-    .innerJoin('household_member as m', (j) => j.onRef('m.county_code', '=', 'p.county_code').onRef('m.person_id', '=', 'p.id'))
-    .innerJoin('household as h', (j) => j.onRef('h.county_code', '=', 'm.county_code').onRef('h.id', '=', 'm.household_id'))
-    .select(['p.id', 'p.id_number_enc', 'p.phone_enc', 'p.bank_account_enc', 'p.name_mask', 'p.id_number_mask', 'h.id as household_id'])
+    .innerJoin('household_member as m', (j) =>
+      j.onRef('m.county_code', '=', 'p.county_code').onRef('m.person_id', '=', 'p.id'),
+    )
+    .innerJoin('household as h', (j) =>
+      j.onRef('h.county_code', '=', 'm.county_code').onRef('h.id', '=', 'm.household_id'),
+    )
+    .select([
+      'p.id',
+      'p.id_number_enc',
+      'p.phone_enc',
+      'p.bank_account_enc',
+      'p.name_mask',
+      'p.id_number_mask',
+      'h.id as household_id',
+    ])
     .where('p.county_code', '=', countyCode)
     .where('p.id', '=', personId)
     .where(inJurisdiction(filter))

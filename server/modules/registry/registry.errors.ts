@@ -13,7 +13,12 @@ export const registryErrors = {
       { currentVersion: current },
     ),
   householdClosed: () =>
-    new AppError('registry.household_closed', 409, '该户已注销，不能修改', 'This household is closed and cannot change'),
+    new AppError(
+      'registry.household_closed',
+      409,
+      '该户已注销，不能修改',
+      'This household is closed and cannot change',
+    ),
   lastHead: () =>
     new AppError(
       'registry.head_required',
@@ -22,5 +27,10 @@ export const registryErrors = {
       'The head cannot leave; make another member the head first',
     ),
   nothingToReveal: () =>
-    new AppError('registry.nothing_to_reveal', 404, '该人员没有登记此项信息', 'This person has no such value on record'),
+    new AppError(
+      'registry.nothing_to_reveal',
+      404,
+      '该人员没有登记此项信息',
+      'This person has no such value on record',
+    ),
 };

@@ -2,9 +2,9 @@ import type { MemberView } from '../../../contracts/registry.ts';
 import type { PersonalDataCipher } from '../../platform/crypto.ts';
 import { ageOn } from '../../rules/id-number.ts';
 import { maskBankAccount, maskIdNumber, maskName, maskPhone } from '../../rules/masking.ts';
-import type { MemberWithPerson } from './registry-read.repository.ts';
-import type { PersonRow } from './registry.repository.ts';
 import type { NormalizedPerson } from './registry.models.ts';
+import type { PersonRow } from './registry.repository.ts';
+import type { MemberWithPerson } from './registry-read.repository.ts';
 
 // Between the normalised person and its stored form: personal identifiers are sealed (SM4) with a
 // blind index for lookups and a mask for lists; nothing else about a person is secret.
@@ -91,7 +91,9 @@ export function toMemberView(r: MemberWithPerson, cipher: PersonalDataCipher, to
     bankAccountMasked: r.bank_account_mask,
     bankName: r.bank_name,
     disability:
-      r.disability_category && r.disability_grade ? { category: r.disability_category, grade: r.disability_grade } : null,
+      r.disability_category && r.disability_grade
+        ? { category: r.disability_category, grade: r.disability_grade }
+        : null,
     selfCareLevel: r.self_care_level,
     educationLevel: r.education_level,
     inFulltimeEducation: r.in_fulltime_education,

@@ -13,7 +13,16 @@ export const getDivision = (db: Db, code: string) =>
   db
     .selectFrom('admin_unit as u')
     .leftJoin('admin_unit as p', 'p.code', 'u.parent_code')
-    .select(['u.code', 'u.county_code', 'u.level', 'u.name', 'u.urban_rural_code', 'u.valid_to', 'p.code as parent_code', 'p.name as parent_name'])
+    .select([
+      'u.code',
+      'u.county_code',
+      'u.level',
+      'u.name',
+      'u.urban_rural_code',
+      'u.valid_to',
+      'p.code as parent_code',
+      'p.name as parent_name',
+    ])
     .where('u.code', '=', code)
     .executeTakeFirst();
 
@@ -29,14 +38,19 @@ export const listVillages = (db: Db, countyCode: string) =>
  * Reserves consecutive household numbers in several villages at once (one statement); each
  * village's counter row lock serialises concurrent callers. Villages are locked in code order.
  */
-export async function reserveHouseholdNumbers(trx: Trx, counts: Map<string, number>): Promise<Map<string, number>> {
+export async function reserveHouseholdNumbers(
+  trx: Trx,
+  counts: Map<string, number>,
+): Promise<Map<string, number>> {
   const entries = [...counts].sort(([a], [b]) => a.localeCompare(b));
   const r = await sql<{ village_code: string; first_no: number }>`
     insert into village_counter (village_code, next_no)
     select v, 1 + n from unnest(${entries.map(([v]) => v)}::text[], ${entries.map(([, n]) => n)}::int4[]) as x(v, n)
     order by v
     on conflict (village_code) do update set next_no = village_counter.next_no + excluded.next_no - 1
-    returning village_code, next_no - (select n from unnest(${entries.map(([v]) => v)}::text[], ${entries.map(([, n]) => n)}::int4[]) as y(v, n) where y.v = village_counter.village_code) as first_no`.execute(trx);
+    returning village_code, next_no - (select n from unnest(${entries.map(([v]) => v)}::text[], ${entries.map(([, n]) => n)}::int4[]) as y(v, n) where y.v = village_counter.village_code) as first_no`.execute(
+    trx,
+  );
   return new Map(r.rows.map((row) => [row.village_code, row.first_no]));
 }
 
@@ -139,7 +153,9 @@ export async function insertPersons(trx: Trx, rows: PersonRow[]): Promise<void> 
   const arrays = PERSON_COLUMNS.map(([c, t]) => sql`${rows.map((r) => r[c])}::${sql.raw(t)}[]`);
   await sql`
     insert into person (${sql.join(names.map((n) => sql.ref(n)))}, updated_at)
-    select *, x.created_at from unnest(${sql.join(arrays)}) as x(${sql.join(names.map((n) => sql.ref(n)))})`.execute(trx);
+    select *, x.created_at from unnest(${sql.join(arrays)}) as x(${sql.join(names.map((n) => sql.ref(n)))})`.execute(
+    trx,
+  );
 }
 
 export type MemberRow = {
@@ -157,7 +173,9 @@ export async function insertMembers(trx: Trx, rows: MemberRow[]): Promise<void> 
   await sql`
     insert into household_member (county_code, id, household_id, person_id, relation_code, joined_on)
     select * from unnest(${col('county_code')}::text[], ${col('id')}::uuid[], ${col('household_id')}::uuid[],
-      ${col('person_id')}::uuid[], ${col('relation_code')}::text[], ${col('joined_on')}::date[])`.execute(trx);
+      ${col('person_id')}::uuid[], ${col('relation_code')}::text[], ${col('joined_on')}::date[])`.execute(
+    trx,
+  );
 }
 
 export type VersionRow = {
@@ -189,9 +207,14 @@ export async function findPersonsByIdIndex(db: Db, countyCode: string, bidx: Buf
   return db
     .selectFrom('person as p')
     .leftJoin('household_member as m', (j) =>
-      j.onRef('m.county_code', '=', 'p.county_code').onRef('m.person_id', '=', 'p.id').on('m.left_on', 'is', null),
+      j
+        .onRef('m.county_code', '=', 'p.county_code')
+        .onRef('m.person_id', '=', 'p.id')
+        .on('m.left_on', 'is', null),
     )
-    .leftJoin('household as h', (j) => j.onRef('h.county_code', '=', 'm.county_code').onRef('h.id', '=', 'm.household_id'))
+    .leftJoin('household as h', (j) =>
+      j.onRef('h.county_code', '=', 'm.county_code').onRef('h.id', '=', 'm.household_id'),
+    )
     .select(['p.id', 'p.id_number_bidx', 'p.id_number_mask', 'h.id as household_id', 'h.household_no'])
     .where('p.county_code', '=', countyCode)
     .where('p.id_number_bidx', 'in', bidx)

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import {
   type HouseholdDetail,
   type HouseholdListItem,
@@ -5,22 +6,21 @@ import {
   type householdSearch,
   type revealRequest,
 } from '../../../contracts/registry.ts';
-import type { z } from 'zod';
 import type { Database } from '../../db/database.ts';
-import { appendAudit, type AuditLog } from '../../platform/audit.ts';
+import { type AuditLog, appendAudit } from '../../platform/audit.ts';
 import { type Clock, shanghaiDateOf } from '../../platform/clock.ts';
 import { auditActor, type RequestContext } from '../../platform/context.ts';
 import type { PersonalDataCipher } from '../../platform/crypto.ts';
 import { errors, type FieldIssue } from '../../platform/errors.ts';
 import { jurisdictionFilter, requirePermission, withinJurisdiction } from '../../platform/policies.ts';
-import { checkIdNumber } from '../../rules/id-number.ts';
 import { urbanRuralOf } from '../../rules/divisions.ts';
+import { checkIdNumber } from '../../rules/id-number.ts';
+import { registryErrors } from './registry.errors.ts';
 import { toMemberView } from './registry.mapping.ts';
 import { validateMembers } from './registry.models.ts';
-import * as read from './registry-read.repository.ts';
-import { registryErrors } from './registry.errors.ts';
 import * as repo from './registry.repository.ts';
 import { findMembershipConflicts, type Village, writeHouseholds } from './registry.writer.ts';
+import * as read from './registry-read.repository.ts';
 
 export type RegistryDeps = { db: Database; clock: Clock; cipher: PersonalDataCipher; audit: AuditLog };
 
@@ -32,11 +32,25 @@ export async function resolveVillage(
   field = 'villageCode',
 ): Promise<Village> {
   const v = await repo.getDivision(deps.db, code);
-  if (!v || v.level !== 'village' || v.valid_to !== null) {
-    throw errors.validation([{ field, message: `村（居）代码 ${code} 不存在或已撤销`, messageEn: `village ${code} does not exist or was abolished`, expected: 'a current 12-digit village code' }]);
+  if (v?.level !== 'village' || v.valid_to !== null) {
+    throw errors.validation([
+      {
+        field,
+        message: `村（居）代码 ${code} 不存在或已撤销`,
+        messageEn: `village ${code} does not exist or was abolished`,
+        expected: 'a current 12-digit village code',
+      },
+    ]);
   }
   if (!withinJurisdiction(ctx.actor, code) || v.county_code !== ctx.actor.countyCode) {
-    throw errors.validation([{ field, message: `村（居）${v.name} 不在您的管辖范围内`, messageEn: `village ${code} is outside your jurisdiction`, expected: `a village under ${ctx.actor.jurisdictionCode}` }]);
+    throw errors.validation([
+      {
+        field,
+        message: `村（居）${v.name} 不在您的管辖范围内`,
+        messageEn: `village ${code} is outside your jurisdiction`,
+        expected: `a village under ${ctx.actor.jurisdictionCode}`,
+      },
+    ]);
   }
   return {
     code: v.code,
@@ -76,8 +90,23 @@ export async function createHousehold(deps: RegistryDeps, ctx: RequestContext, r
     const [created] = await writeHouseholds(
       trx,
       deps.cipher,
-      { countyCode: ctx.actor.countyCode, actorId: auditActor(ctx).actorId, actorName: ctx.actor.displayName, at: now, today, reason: '新建户' },
-      [{ village, address: input.address, hukouType: input.hukouType, urbanRural: input.urbanRural ?? village.urbanRural, members: members.value }],
+      {
+        countyCode: ctx.actor.countyCode,
+        actorId: auditActor(ctx).actorId,
+        actorName: ctx.actor.displayName,
+        at: now,
+        today,
+        reason: '新建户',
+      },
+      [
+        {
+          village,
+          address: input.address,
+          hukouType: input.hukouType,
+          urbanRural: input.urbanRural ?? village.urbanRural,
+          members: members.value,
+        },
+      ],
       existing,
     );
     await appendAudit(trx, now, [
@@ -136,11 +165,20 @@ export async function searchHouseholds(
   };
 }
 
-export async function getHouseholdDetail(deps: RegistryDeps, ctx: RequestContext, id: string): Promise<HouseholdDetail> {
+export async function getHouseholdDetail(
+  deps: RegistryDeps,
+  ctx: RequestContext,
+  id: string,
+): Promise<HouseholdDetail> {
   requirePermission(ctx.actor, 'registry.read');
-  const h = await read.getHousehold(deps.db, ctx.actor.countyCode, jurisdictionFilter(ctx.actor), id);
+  const rows = await read.getHouseholdWithMembers(
+    deps.db,
+    ctx.actor.countyCode,
+    jurisdictionFilter(ctx.actor),
+    id,
+  );
+  const h = rows[0];
   if (!h) throw registryErrors.householdNotFound();
-  const rows = await read.getMembers(deps.db, ctx.actor.countyCode, id);
   const today = shanghaiDateOf(deps.clock.now());
   const views = rows.map((r) => toMemberView(r, deps.cipher, today));
   // Full names are personal data: showing them is a read that the audit log must hold.
@@ -153,7 +191,7 @@ export async function getHouseholdDetail(deps: RegistryDeps, ctx: RequestContext
     detail: { revealed: 'name', persons: views.map((v) => v.personId) },
   });
   return {
-    id: h.id,
+    id,
     householdNo: h.household_no,
     countyCode: h.county_code,
     townCode: h.town_code,
@@ -163,10 +201,10 @@ export async function getHouseholdDetail(deps: RegistryDeps, ctx: RequestContext
     address: h.address,
     hukouType: h.hukou_type,
     urbanRural: h.urban_rural,
-    status: h.status,
-    version: h.version,
-    createdAt: h.created_at.toISOString(),
-    updatedAt: h.updated_at.toISOString(),
+    status: h.household_status,
+    version: h.household_version,
+    createdAt: h.household_created_at.toISOString(),
+    updatedAt: h.household_updated_at.toISOString(),
     members: views.filter((v) => v.leftOn === null),
     formerMembers: views.filter((v) => v.leftOn !== null),
   };
@@ -204,7 +242,12 @@ export async function revealPersonField(
 ): Promise<{ value: string }> {
   const spec = REVEAL[req.field];
   requirePermission(ctx.actor, spec.permission);
-  const p = await read.getPersonInJurisdiction(deps.db, ctx.actor.countyCode, jurisdictionFilter(ctx.actor), personId);
+  const p = await read.getPersonInJurisdiction(
+    deps.db,
+    ctx.actor.countyCode,
+    jurisdictionFilter(ctx.actor),
+    personId,
+  );
   if (!p) throw registryErrors.personNotFound();
   const blob = p[spec.column];
   if (!blob) throw registryErrors.nothingToReveal();

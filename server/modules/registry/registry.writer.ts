@@ -3,7 +3,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { PersonalDataCipher } from '../../platform/crypto.ts';
 import type { FieldIssue } from '../../platform/errors.ts';
-import { sealPerson, publicPersonFields } from './registry.mapping.ts';
+import { publicPersonFields, sealPerson } from './registry.mapping.ts';
 import { HEAD_RELATION, type NormalizedPerson } from './registry.models.ts';
 import * as repo from './registry.repository.ts';
 
@@ -76,7 +76,14 @@ export function buildHouseholdRows(
   /** Persons already known (by normalised ID number) who are in no household now: reused, not duplicated. */
   existingPersons: Map<string, string> = new Map(),
 ): BuiltHouseholds {
-  const b: BuiltHouseholds = { byVillage: new Map(), households: [], persons: [], reused: [], members: [], versions: [] };
+  const b: BuiltHouseholds = {
+    byVillage: new Map(),
+    households: [],
+    persons: [],
+    reused: [],
+    members: [],
+    versions: [],
+  };
   for (const h of households) {
     b.byVillage.set(h.village.code, (b.byVillage.get(h.village.code) ?? 0) + 1);
     const id = crypto.randomUUID();
@@ -88,7 +95,14 @@ export function buildHouseholdRows(
       const row = sealPerson(cipher, w.countyCode, personId, m, w.at);
       (known ? b.reused : b.persons).push(row);
       if (m.relationCode === HEAD_RELATION) headId = personId;
-      b.members.push({ county_code: w.countyCode, id: crypto.randomUUID(), household_id: id, person_id: personId, relation_code: m.relationCode, joined_on: w.today });
+      b.members.push({
+        county_code: w.countyCode,
+        id: crypto.randomUUID(),
+        household_id: id,
+        person_id: personId,
+        relation_code: m.relationCode,
+        joined_on: w.today,
+      });
       memberSummary.push({ relationCode: m.relationCode, ...publicPersonFields(row) });
     }
     b.households.push({
@@ -127,7 +141,10 @@ export function buildHouseholdRows(
 }
 
 /** The database half: numbers the households per village and inserts every row. */
-export async function persistHouseholdRows(trx: Transaction<DB>, b: BuiltHouseholds): Promise<{ id: string; householdNo: string }[]> {
+export async function persistHouseholdRows(
+  trx: Transaction<DB>,
+  b: BuiltHouseholds,
+): Promise<{ id: string; householdNo: string }[]> {
   const nextNo = await repo.reserveHouseholdNumbers(trx, b.byVillage);
   for (const h of b.households) {
     const no = nextNo.get(h.villageCode)!;
