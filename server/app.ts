@@ -41,7 +41,9 @@ export async function createServer(
     logger: opts.logger ?? false,
     genReqId: newRequestId,
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // Only behind a proxy that sets X-Forwarded-For: otherwise a client could choose the address
+    // the login throttle and the audit log see.
+    trustProxy: s.config.trustProxy,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

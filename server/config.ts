@@ -21,6 +21,11 @@ const envSchema = z.object({
   HUIJIU_CLOCK: z.string().datetime({ offset: true }).optional(),
   /** PGlite durability: 'full' syncs every commit to disk; 'relaxed' trades the last commits for speed. */
   HUIJIU_PGLITE_DURABILITY: z.enum(['full', 'relaxed']).default('full'),
+  /** Set when the app is reachable only through a reverse proxy that sets X-Forwarded-For. */
+  HUIJIU_TRUST_PROXY: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
   HUIJIU_SECURE_COOKIES: z
     .enum(['0', '1', 'true', 'false'])
     .default('0')
@@ -38,6 +43,7 @@ export type Config = {
   clockStart: string | undefined;
   pgliteDurability: 'full' | 'relaxed';
   secureCookies: boolean;
+  trustProxy: boolean;
   logLevel: string;
 };
 
@@ -58,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clockStart: e.HUIJIU_CLOCK,
     pgliteDurability: e.HUIJIU_PGLITE_DURABILITY,
     secureCookies: e.HUIJIU_SECURE_COOKIES,
+    trustProxy: e.HUIJIU_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -86,8 +87,41 @@ export async function openPglite(opts: PgliteOptions): Promise<DatabaseHandle> {
   };
 }
 
+/**
+ * Repeated parameterised statements become named prepared statements on each connection, so the
+ * server parses and plans them once instead of on every call: the household detail (a five-table
+ * join) spends longer planning than executing. Statements with many parameters (IN lists of
+ * varying length) stay unnamed so the per-connection cache stays small. Behind PgBouncer this
+ * needs session pooling, or transaction pooling with max_prepared_statements (≥ 1.21).
+ */
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `hj_${crypto.createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
+    if (statementNames.size > 5000) statementNames.clear();
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+class PreparingClient extends pg.Client {
+  // biome-ignore lint/suspicious/noExplicitAny: pg's query() is heavily overloaded.
+  override query(config: any, values?: any, callback?: any): any {
+    if (typeof config === 'string' && Array.isArray(values) && values.length > 0 && values.length <= 64) {
+      return super.query({ name: statementName(config), text: config, values }, callback);
+    }
+    return super.query(config, values, callback);
+  }
+}
+
 export async function openPostgres(url: string, max = 10): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: url, max, options: '-c timezone=Asia/Shanghai' });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    options: '-c timezone=Asia/Shanghai',
+    Client: PreparingClient,
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'pg', pool, close: () => db.destroy() };
 }

@@ -9,10 +9,10 @@ export const findUserByUsername = (db: Db, username: string) =>
 export const findUserById = (db: Db, id: string) =>
   db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
 
-export async function recordFailedLogin(db: Db, userId: string, lockUntil: Date | null) {
+export async function recordFailedLogin(db: Db, userId: string, failures: number, lockUntil: Date | null) {
   await db
     .updateTable('app_user')
-    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1), locked_until: lockUntil }))
+    .set({ failed_logins: failures, locked_until: lockUntil })
     .where('id', '=', userId)
     .execute();
 }

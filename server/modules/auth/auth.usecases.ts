@@ -46,10 +46,12 @@ export async function login(
   if (user.disabled) throw authErrors.disabled();
   const county = user.county_code;
   if (!ok) {
-    const failures = user.failed_logins + 1;
+    // A lock that has run out starts the count afresh: one slip after it must not lock again.
+    const lockExpired = user.locked_until !== null && user.locked_until <= now;
+    const failures = (lockExpired ? 0 : user.failed_logins) + 1;
     const lockUntil = failures >= LOCK_AFTER_FAILURES ? new Date(now.getTime() + LOCK_MS) : null;
     await deps.db.transaction().execute(async (trx) => {
-      await repo.recordFailedLogin(trx, user.id, lockUntil);
+      await repo.recordFailedLogin(trx, user.id, failures, lockUntil);
       await appendAudit(trx, now, [
         {
           countyCode: county,

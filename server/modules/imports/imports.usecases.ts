@@ -287,6 +287,9 @@ export async function runHouseholdImport(
           written += persons;
           void job.progress({ done: written, total: rows, message: `写入中：${written} / ${rows} 人` });
         });
+        // Handled here so a failing chunk is not an unhandled rejection while the next is built;
+        // the next `await inflight` (or the one after the loop) still rethrows it.
+        inflight.catch(() => {});
       };
       for await (const g of households(
         file,

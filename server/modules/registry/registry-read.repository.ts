@@ -113,8 +113,30 @@ export const getHouseholdWithMembers = (db: Db, countyCode: string, filter: Juri
     .innerJoin('person as p', (j) =>
       j.onRef('p.county_code', '=', 'm.county_code').onRef('p.id', '=', 'm.person_id'),
     )
-    .selectAll('p')
+    // Only what the view shows: sealed identifiers other than the name stay in the database.
     .select([
+      'p.id',
+      'p.county_code',
+      'p.name_enc',
+      'p.name_mask',
+      'p.id_type',
+      'p.id_number_mask',
+      'p.sex',
+      'p.birth_date',
+      'p.ethnicity',
+      'p.marital_status',
+      'p.phone_mask',
+      'p.bank_account_mask',
+      'p.bank_name',
+      'p.disability_category',
+      'p.disability_grade',
+      'p.self_care_level',
+      'p.education_level',
+      'p.in_fulltime_education',
+      'p.special_status',
+      'p.cohabiting_long_term',
+      'p.employment_status',
+      'p.monthly_income_fen',
       'm.id as member_id',
       'm.relation_code',
       'm.joined_on',
