@@ -1,4 +1,13 @@
 import { z } from 'zod';
+import {
+  EDUCATION_LEVELS as EDUCATION_TABLE,
+  SELF_CARE_LEVELS as SELF_CARE_TABLE,
+  SPECIAL_STATUSES as SPECIAL_STATUS_TABLE,
+} from '../server/rules/codes.ts';
+
+/** The codes of a code table as a non-empty tuple, for z.enum. */
+const codesOf = <T extends readonly { code: string }[]>(table: T) =>
+  table.map((e) => e.code) as unknown as readonly [T[number]['code'], ...T[number]['code'][]];
 
 // Request and response shapes of the household registry (M1), shared by the server routes and the
 // console forms. Domain checks that need the rules (ID numbers, certificates) run in the use case,
@@ -11,18 +20,10 @@ export const divisionCode12 = z
   .regex(/^\d{12}$/, bi('应为 12 位区划代码', 'expected a 12-digit division code'));
 
 export const ID_TYPES = ['resident', 'hk_mo_tw', 'foreign'] as const;
-export const SELF_CARE_LEVELS = ['SELF_CARE', 'PARTIAL_LOSS', 'FULL_LOSS'] as const;
-export const SPECIAL_STATUSES = ['IN_PRISON', 'COMPULSORY_REHAB', 'DECLARED_MISSING', 'CLERGY_3Y'] as const;
-export const EDUCATION_LEVELS = [
-  'none',
-  'primary',
-  'junior',
-  'senior',
-  'vocational',
-  'college',
-  'bachelor',
-  'postgraduate',
-] as const;
+// The enums come from the code tables in server/rules/codes.ts (labels live there too).
+export const SELF_CARE_LEVELS = codesOf(SELF_CARE_TABLE);
+export const SPECIAL_STATUSES = codesOf(SPECIAL_STATUS_TABLE);
+export const EDUCATION_LEVELS = codesOf(EDUCATION_TABLE);
 
 const optionalText = (max: number) =>
   z

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
-import type { DB } from '../db/schema.ts';
+import type { AuditLogTable, DB } from '../db/schema.ts';
 import type { Clock } from './clock.ts';
 
 // The audit log is append-only and hash-chained per county with SM3: each row's hash covers the
@@ -36,20 +36,8 @@ export function canonicalJson(v: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
 }
 
-type ChainRow = {
-  county_code: string;
-  seq: number;
-  at: Date;
-  actor_id: string | null;
-  actor_username: string | null;
-  actor_role: string | null;
-  action: string;
-  record_type: string | null;
-  record_id: string | null;
-  client_ip: string | null;
-  request_id: string | null;
-  detail: Record<string, unknown>;
-};
+/** What the hash covers: every column but the hashes themselves. */
+type ChainRow = Omit<Selectable<AuditLogTable>, 'prev_hash' | 'hash'>;
 
 export function chainHash(prev: Buffer, row: ChainRow): Buffer {
   const content = canonicalJson({ ...row, at: row.at.toISOString() });

@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
+import type { DivisionNode } from '../../../contracts/divisions.ts';
 import type { DB } from '../../db/schema.ts';
 import { errors } from '../../platform/errors.ts';
 import { parseDivisionCode } from '../../rules/divisions.ts';
+
+export type { DivisionNode };
 
 // The district → town → village tree (M1). Loaded from the national statistical codes
 // (`huijiu divisions import`) or from a bureau's own list (the demo zone 370971).
@@ -79,14 +82,6 @@ export async function upsertDivisions(
   });
   return { towns: set.towns.length, villages: set.villages.length };
 }
-
-export type DivisionNode = {
-  code: string;
-  name: string;
-  level: 'county' | 'town' | 'village';
-  urbanRuralCode: string | null;
-  children?: DivisionNode[];
-};
 
 /** The tree below a jurisdiction code (a town officer sees one town, a district officer all). */
 export async function divisionTree(

@@ -1,5 +1,5 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import type { DB, PersonTable } from '../../db/schema.ts';
 
 // All SQL of the registry. Bulk writes use one INSERT … SELECT FROM unnest(arrays) per chunk, so a
 // household created in the console and 400,000 imported from a file take the same path.
@@ -81,38 +81,8 @@ export async function insertHouseholds(trx: Trx, rows: HouseholdRow[]): Promise<
     ) as x(c, i, n, t, v, a, h, u, hp, cb, ca)`.execute(trx);
 }
 
-export type PersonRow = {
-  county_code: string;
-  id: string;
-  id_type: string;
-  id_number_enc: Buffer;
-  id_number_bidx: Buffer;
-  id_number_mask: string;
-  name_enc: Buffer;
-  name_bidx: Buffer;
-  name_mask: string;
-  sex: number;
-  birth_date: string;
-  ethnicity: string | null;
-  marital_status: string | null;
-  phone_enc: Buffer | null;
-  phone_bidx: Buffer | null;
-  phone_mask: string | null;
-  bank_account_enc: Buffer | null;
-  bank_account_mask: string | null;
-  bank_name: string | null;
-  disability_cert_enc: Buffer | null;
-  disability_category: number | null;
-  disability_grade: number | null;
-  self_care_level: string | null;
-  education_level: string | null;
-  in_fulltime_education: boolean;
-  special_status: string | null;
-  cohabiting_long_term: boolean;
-  employment_status: string | null;
-  monthly_income_fen: number;
-  created_at: Date;
-};
+/** A person as the bulk insert writes it (version and updated_at are filled by the database; a death is a later change). */
+export type PersonRow = Omit<Selectable<PersonTable>, 'version' | 'updated_at' | 'deceased_on'>;
 
 const PERSON_COLUMNS: [keyof PersonRow, string][] = [
   ['county_code', 'text'],

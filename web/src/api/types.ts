@@ -25,13 +25,7 @@ export type Actor = {
 
 export type Session = { actor: Actor; csrfToken: string };
 
-export type DivisionNode = {
-  code: string;
-  name: string;
-  level: 'county' | 'town' | 'village';
-  urbanRuralCode: string | null;
-  children?: DivisionNode[];
-};
+export type { DivisionNode } from '../../../contracts/divisions.ts';
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
