@@ -45,6 +45,14 @@ export const HOUSEHOLD_IMPORT_COLUMNS: ImportColumn[] = [
     help: '01 农业 02 非农业 10 居民 09 其他',
   },
   {
+    key: 'residenceCode',
+    zh: '现居住地代码',
+    required: false,
+    level: 'household',
+    example: '',
+    help: '实际居住地的 12 位区划代码，与户籍地相同可不填',
+  },
+  {
     key: 'urbanRural',
     zh: '城乡',
     required: false,

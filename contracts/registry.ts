@@ -75,6 +75,8 @@ export const householdInput = z.object({
   villageCode: divisionCode12,
   address: z.string().trim().max(200, bi('地址不能超过 200 个字符', 'at most 200 characters')).default(''),
   hukouType: z.enum(['01', '02', '09', '10']).default('10'),
+  /** Where the household actually lives, when that is not where it is registered (现居住地). */
+  residenceCode: divisionCode12.optional(),
   /** Defaults from the village's urban–rural class code (§11.2). */
   urbanRural: z.enum(['urban', 'rural']).optional(),
   members: z.array(personInput).min(1, bi('至少需要一名家庭成员', 'at least one member')).max(30),
@@ -92,6 +94,8 @@ export const householdUpdate = z.object({
   reason: changeReason,
   address: z.string().trim().max(200).optional(),
   hukouType: z.enum(['01', '02', '09', '10']).optional(),
+  /** A 12-digit division code, or null to clear it (lives where registered). */
+  residenceCode: divisionCode12.nullable().optional(),
   urbanRural: z.enum(['urban', 'rural']).optional(),
 });
 
@@ -177,6 +181,7 @@ export const householdDetail = z.object({
   villageName: z.string(),
   address: z.string(),
   hukouType: z.string(),
+  residenceCode: z.string().nullable(),
   urbanRural: z.enum(['urban', 'rural']),
   status: z.enum(['active', 'closed']),
   version: z.number(),

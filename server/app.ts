@@ -71,6 +71,9 @@ export async function createServer(
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;

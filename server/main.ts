@@ -1,6 +1,7 @@
 import { DEMO_PASSWORD, isEmpty, runDemo } from '../demo/run.ts';
 import { createServer } from './app.ts';
 import type { Config } from './config.ts';
+import { redactUrl } from './platform/http.ts';
 import { createProgressBar } from './platform/progress-bar.ts';
 import { createServices } from './services.ts';
 
@@ -19,7 +20,18 @@ export async function serve(config: Config, opts: { demoIfEmpty: boolean }) {
     logger:
       config.logLevel === 'silent'
         ? false
-        : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+        : {
+            level: config.logLevel,
+            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'],
+            // A search text may be a full name or an ID number: it never reaches the log.
+            serializers: {
+              req: (req: { id: string; method: string; url: string }) => ({
+                id: req.id,
+                method: req.method,
+                url: redactUrl(req.url),
+              }),
+            },
+          },
   });
   s.jobs.start();
   await app.listen({ port: config.port, host: config.host });

@@ -105,3 +105,12 @@ export function requireCtx(req: FastifyRequest): RequestContext {
 export function sendError(reply: FastifyReply, req: FastifyRequest, err: AppError) {
   return reply.status(err.status).send(errorBody(err, req.id));
 }
+
+/** Query values that may hold personal data (search text) are replaced before a URL is logged. */
+export function redactUrl(url: string): string {
+  const i = url.indexOf('?');
+  if (i < 0) return url;
+  const params = new URLSearchParams(url.slice(i + 1));
+  for (const key of ['q', 'idNumber', 'name', 'phone']) if (params.has(key)) params.set(key, '***');
+  return `${url.slice(0, i)}?${params.toString()}`;
+}

@@ -1,7 +1,13 @@
 import { HOUSEHOLD_IMPORT_COLUMNS, type ImportRowError } from '../../../contracts/imports.ts';
 import { type PersonParsed, personInput } from '../../../contracts/registry.ts';
 import { toFieldIssues } from '../../platform/validation.ts';
-import { type CodeEntry, EDUCATION_LEVELS, SELF_CARE_LEVELS, SPECIAL_STATUSES } from '../../rules/codes.ts';
+import {
+  type CodeEntry,
+  EDUCATION_LEVELS,
+  HUKOU_TYPES,
+  SELF_CARE_LEVELS,
+  SPECIAL_STATUSES,
+} from '../../rules/codes.ts';
 import { parseYuan } from '../../rules/money.ts';
 import type { SheetRow } from './row-reader.ts';
 
@@ -14,6 +20,7 @@ export type HouseholdCells = {
   villageCode: string;
   address: string;
   hukouType: string;
+  residenceCode: string | null;
   urbanRural?: 'urban' | 'rural';
 };
 export type ParsedRow = {
@@ -101,10 +108,18 @@ export function parseRow(row: SheetRow, header: HeaderMap): ParsedRow {
     key: get('householdKey'),
     villageCode: get('villageCode'),
     address: get('address'),
-    hukouType: get('hukouType') || '10',
+    hukouType: opt('hukouType', HUKOU_TYPES) ?? '10',
+    residenceCode: get('residenceCode') || null,
     urbanRural,
   };
   if (!household.key) bad('householdKey', '户编号不能为空', 'the household key is required');
+  if (household.residenceCode && !/^\d{12}$/.test(household.residenceCode)) {
+    bad(
+      'residenceCode',
+      '现居住地代码应为 12 位区划代码',
+      'the residence code must be a 12-digit division code',
+    );
+  }
 
   const idTypeRaw = get('idType');
   const idType = idTypeRaw ? ID_TYPE_LABELS[idTypeRaw] : 'resident';

@@ -161,6 +161,7 @@ async function checkGroup(
           village,
           address: first.household.address,
           hukouType: first.household.hukouType,
+          residenceCode: first.household.residenceCode,
           urbanRural: first.household.urbanRural ?? village.urbanRural,
           members: v.value,
         },

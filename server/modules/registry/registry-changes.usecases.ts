@@ -113,7 +113,7 @@ export function updateHousehold(
   return withLockedHousehold(deps, ctx, id, input.expectedVersion, async (trx, _h) => {
     const cur = await trx
       .selectFrom('household')
-      .select(['address', 'hukou_type', 'urban_rural'])
+      .select(['address', 'hukou_type', 'urban_rural', 'residence_code'])
       .where('county_code', '=', ctx.actor.countyCode)
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
@@ -121,10 +121,21 @@ export function updateHousehold(
       address: input.address ?? cur.address,
       hukou_type: input.hukouType ?? cur.hukou_type,
       urban_rural: input.urbanRural ?? cur.urban_rural,
+      residence_code: input.residenceCode === undefined ? cur.residence_code : input.residenceCode,
     };
     const changes = diff(
-      { address: cur.address, hukouType: cur.hukou_type, urbanRural: cur.urban_rural },
-      { address: next.address, hukouType: next.hukou_type, urbanRural: next.urban_rural },
+      {
+        address: cur.address,
+        hukouType: cur.hukou_type,
+        urbanRural: cur.urban_rural,
+        residenceCode: cur.residence_code,
+      },
+      {
+        address: next.address,
+        hukouType: next.hukou_type,
+        urbanRural: next.urban_rural,
+        residenceCode: next.residence_code,
+      },
     );
     if (Object.keys(changes).length === 0)
       throw fieldError('reason', '没有任何修改', 'nothing was changed', 'at least one changed field');

@@ -147,6 +147,7 @@ export const getHouseholdWithMembers = (db: Db, countyCode: string, filter: Juri
       'h.village_code',
       'h.address',
       'h.hukou_type',
+      'h.residence_code',
       'h.urban_rural',
       'h.status as household_status',
       'h.version as household_version',

@@ -62,6 +62,7 @@ export type HouseholdRow = {
   village_code: string;
   address: string;
   hukou_type: string;
+  residence_code: string | null;
   urban_rural: 'urban' | 'rural';
   head_person_id: string;
   created_by: string | null;
@@ -73,12 +74,13 @@ export async function insertHouseholds(trx: Trx, rows: HouseholdRow[]): Promise<
   const col = <K extends keyof HouseholdRow>(k: K) => rows.map((r) => r[k]);
   await sql`
     insert into household (county_code, id, household_no, town_code, village_code, address, hukou_type,
-      urban_rural, head_person_id, created_by, created_at, updated_at)
-    select c, i, n, t, v, a, h, u, hp, cb, ca, ca from unnest(
+      residence_code, urban_rural, head_person_id, created_by, created_at, updated_at)
+    select c, i, n, t, v, a, h, r, u, hp, cb, ca, ca from unnest(
       ${col('county_code')}::text[], ${col('id')}::uuid[], ${col('household_no')}::text[], ${col('town_code')}::text[],
-      ${col('village_code')}::text[], ${col('address')}::text[], ${col('hukou_type')}::text[], ${col('urban_rural')}::text[],
+      ${col('village_code')}::text[], ${col('address')}::text[], ${col('hukou_type')}::text[],
+      ${col('residence_code')}::text[], ${col('urban_rural')}::text[],
       ${col('head_person_id')}::uuid[], ${col('created_by')}::uuid[], ${col('created_at')}::timestamptz[]
-    ) as x(c, i, n, t, v, a, h, u, hp, cb, ca)`.execute(trx);
+    ) as x(c, i, n, t, v, a, h, r, u, hp, cb, ca)`.execute(trx);
 }
 
 /** A person as the bulk insert writes it (version and updated_at are filled by the database; a death is a later change). */

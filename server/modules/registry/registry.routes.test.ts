@@ -124,6 +124,33 @@ describe('household registry over HTTP', () => {
     expect(hist[1]).toMatchObject({ action: 'create' });
   });
 
+  it('records where a household lives apart from where it is registered, with the change in history', async () => {
+    const api = await signIn(env, 'town001');
+    const res = await api('POST', '/api/v1/households', {
+      villageCode: '370971001201',
+      residenceCode: '370902001001',
+      members: [buildPerson()],
+    });
+    expect(res.statusCode).toBe(201);
+    const { id } = res.json();
+    expect((await api('GET', `/api/v1/households/${id}`)).json().residenceCode).toBe('370902001001');
+    const bad = await api('PATCH', `/api/v1/households/${id}`, {
+      expectedVersion: 1,
+      reason: '搬回户籍地',
+      residenceCode: '3709',
+    });
+    expect(bad.json().error.details[0].field).toBe('residenceCode');
+    const ok = await api('PATCH', `/api/v1/households/${id}`, {
+      expectedVersion: 1,
+      reason: '搬回户籍地',
+      residenceCode: null,
+    });
+    expect(ok.statusCode).toBe(200);
+    expect((await api('GET', `/api/v1/households/${id}`)).json().residenceCode).toBeNull();
+    const hist = (await api('GET', `/api/v1/households/${id}/history`)).json().items;
+    expect(hist[0].changes.residenceCode).toEqual({ before: '370902001001', after: null });
+  });
+
   it('lets a member leave and closes the household when the last member leaves', async () => {
     const h = await buildHousehold(env);
     const api = await signIn(env, 'town001');

@@ -16,6 +16,7 @@ export type PreparedHousehold = {
   village: Village;
   address: string;
   hukouType: string;
+  residenceCode: string | null;
   urbanRural: 'urban' | 'rural';
   members: NormalizedPerson[];
 };
@@ -114,6 +115,7 @@ export function buildHouseholdRows(
       village_code: h.village.code,
       address: h.address,
       hukou_type: h.hukouType,
+      residence_code: h.residenceCode,
       urban_rural: h.urbanRural,
       head_person_id: headId,
       created_by: w.actorId,
@@ -132,6 +134,7 @@ export function buildHouseholdRows(
       changes: JSON.stringify({
         address: { before: null, after: h.address },
         hukouType: { before: null, after: h.hukouType },
+        residenceCode: { before: null, after: h.residenceCode },
         urbanRural: { before: null, after: h.urbanRural },
         members: { before: null, after: memberSummary },
       }),

@@ -23,6 +23,7 @@ type Change = { expectedVersion: number; reason: string };
 export type HouseholdPatch = Change & {
   address?: string;
   hukouType?: '01' | '02' | '09' | '10';
+  residenceCode?: string | null;
   urbanRural?: 'urban' | 'rural';
 };
 

@@ -89,6 +89,10 @@ export const en: Messages = {
     createdAt: 'Registered',
     address: 'Address',
     hukouType: 'Hukou type',
+    residenceCode: 'Residence division',
+    residenceHelp:
+      'The 12-digit division code where the household actually lives, if not where it is registered',
+    residenceSame: 'Same as registration',
     version: 'Version',
     detailTitle: 'Household',
     members: 'Members',
@@ -195,6 +199,7 @@ export const en: Messages = {
     fields: {
       address: 'Address',
       hukouType: 'Hukou type',
+      residenceCode: 'Residence',
       urbanRural: 'Urban/rural',
       members: 'Members',
       member: 'New member',

@@ -82,6 +82,9 @@ export const zhCN = {
     createdAt: '建档时间',
     address: '家庭住址',
     hukouType: '户口性质',
+    residenceCode: '现居住地代码',
+    residenceHelp: '实际居住地与户籍地不同时填写 12 位区划代码',
+    residenceSame: '与户籍地相同',
     version: '版本',
     detailTitle: '户详情',
     members: '家庭成员',
@@ -187,6 +190,7 @@ export const zhCN = {
     fields: {
       address: '家庭住址',
       hukouType: '户口性质',
+      residenceCode: '现居住地',
       urbanRural: '城乡',
       members: '家庭成员',
       member: '新成员',

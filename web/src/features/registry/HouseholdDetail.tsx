@@ -138,6 +138,11 @@ export function HouseholdDetail() {
               label: t('household.hukouType'),
               children: codeLabel(TABLES.hukouType, detail.hukouType, lang),
             },
+            {
+              key: 'residence',
+              label: t('household.residenceCode'),
+              children: detail.residenceCode ?? t('household.residenceSame'),
+            },
             { key: 'ur', label: t('household.urbanRural'), children: t(`urbanRural.${detail.urbanRural}`) },
             { key: 'created', label: t('household.createdAt'), children: formatDateTime(detail.createdAt) },
             { key: 'updated', label: t('household.updatedAt'), children: formatDateTime(detail.updatedAt) },

@@ -19,11 +19,12 @@ type Values = {
   villageCode?: string;
   address?: string;
   hukouType?: HouseholdInput['hukouType'];
+  residenceCode?: string;
   urbanRural?: 'urban' | 'rural';
   members: MemberFormValues[];
 };
 
-const HOUSEHOLD_FIELDS = new Set(['villageCode', 'address', 'hukouType', 'urbanRural']);
+const HOUSEHOLD_FIELDS = new Set(['villageCode', 'address', 'hukouType', 'residenceCode', 'urbanRural']);
 
 export function HouseholdForm() {
   const { t } = useTranslation();
@@ -60,6 +61,7 @@ export function HouseholdForm() {
         villageCode: v.villageCode ?? '',
         address: v.address?.trim() ?? '',
         hukouType: v.hukouType,
+        residenceCode: v.residenceCode?.trim() || undefined,
         urbanRural: v.urbanRural || undefined,
         members: (v.members ?? []).map(toPersonInput),
       };
@@ -98,6 +100,16 @@ export function HouseholdForm() {
           <Col xs={24} md={8}>
             <Form.Item name="hukouType" label={t('household.hukouType')}>
               <Select options={codeOptions(TABLES.hukouType, lang)} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item
+              name="residenceCode"
+              label={t('household.residenceCode')}
+              extra={t('household.residenceHelp')}
+              rules={[{ pattern: /^\d{12}$/, message: t('household.residenceHelp') }]}
+            >
+              <Input maxLength={12} inputMode="numeric" />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>

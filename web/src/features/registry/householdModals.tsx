@@ -13,6 +13,7 @@ type EditValues = {
   reason: string;
   address?: string;
   hukouType?: HouseholdPatch['hukouType'];
+  residenceCode?: string;
   urbanRural?: 'urban' | 'rural';
 };
 
@@ -25,6 +26,8 @@ export function EditHouseholdModal({ detail, onClose, onChanged }: Common) {
     if (address !== detail.address) patch.address = address;
     if (v.hukouType && v.hukouType !== detail.hukouType) patch.hukouType = v.hukouType;
     if (v.urbanRural && v.urbanRural !== detail.urbanRural) patch.urbanRural = v.urbanRural;
+    const residence = v.residenceCode?.trim() || null;
+    if (residence !== detail.residenceCode) patch.residenceCode = residence;
     return registryApi.update(detail.id, patch);
   };
   return (
@@ -32,10 +35,11 @@ export function EditHouseholdModal({ detail, onClose, onChanged }: Common) {
       open
       formName="editHousehold"
       title={t('change.editHouseholdTitle')}
-      fields={['address', 'hukouType', 'urbanRural']}
+      fields={['address', 'hukouType', 'residenceCode', 'urbanRural']}
       initialValues={{
         address: detail.address,
         hukouType: detail.hukouType as HouseholdPatch['hukouType'],
+        residenceCode: detail.residenceCode ?? '',
         urbanRural: detail.urbanRural,
       }}
       submit={submit}
@@ -47,6 +51,14 @@ export function EditHouseholdModal({ detail, onClose, onChanged }: Common) {
       </Form.Item>
       <Form.Item name="hukouType" label={t('household.hukouType')}>
         <Select options={codeOptions(TABLES.hukouType, lang)} />
+      </Form.Item>
+      <Form.Item
+        name="residenceCode"
+        label={t('household.residenceCode')}
+        extra={t('household.residenceHelp')}
+        rules={[{ pattern: /^\d{12}$/, message: t('household.residenceHelp') }]}
+      >
+        <Input maxLength={12} inputMode="numeric" />
       </Form.Item>
       <Form.Item name="urbanRural" label={t('household.urbanRural')}>
         <Select
