@@ -58,7 +58,7 @@ export async function runDemo(
 ): Promise<{ households: number; persons: number; users: number }> {
   const seed = opts.seed ?? 20251227;
   const divisions = demoDivisions();
-  await upsertDivisions(s.db, divisions);
+  await upsertDivisions(s.db, divisions, undefined, s.clock.now());
   const users = demoUsers(await hashPassword(DEMO_PASSWORD));
   await createUsers(s.db, s.clock, users);
 

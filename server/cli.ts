@@ -148,7 +148,7 @@ async function main(argv: string[]) {
         throw new Error('usage: huijiu divisions import --county CODE6');
       return withServices(async (s) => {
         const set = loadCountyDivisions(values.county!);
-        const r = await upsertDivisions(s.db, set);
+        const r = await upsertDivisions(s.db, set, undefined, s.clock.now());
         process.stdout.write(`${set.county.name}: ${r.towns} towns, ${r.villages} villages\n`);
       });
     }
@@ -172,6 +172,7 @@ async function main(argv: string[]) {
     case 'audit':
       return withServices(async (s) => {
         const results = await verifyAuditChain(s.db);
+        if (results.length === 0) process.stdout.write('the audit log is empty (审计日志为空)\n');
         for (const r of results) {
           process.stdout.write(
             `${r.countyCode}: ${r.rows} rows, ${r.ok ? 'chain intact (审计链完整)' : `${r.problems.length} problems (审计链被篡改)`}\n`,

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { ROLE_SCOPE, ROLES, type Role } from '../../../contracts/roles.ts';
 import type { DB } from '../../db/schema.ts';
+import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError, errors } from '../../platform/errors.ts';
 import { hashPassword } from '../../platform/passwords.ts';
@@ -33,6 +34,7 @@ export async function createUsers(
   db: Kysely<DB>,
   clock: Clock,
   users: NewUser[],
+  createdBy = 'system',
 ): Promise<{ username: string; password: string | null }[]> {
   const out: { username: string; password: string | null }[] = [];
   const rows: import('kysely').Insertable<DB['app_user']>[] = [];
@@ -78,6 +80,23 @@ export async function createUsers(
           .insertInto('app_user')
           .values(rows.slice(i, i + 200))
           .execute();
+      // Accounts are access to personal data: creating one is audited like any other write.
+      await appendAudit(
+        trx,
+        clock.now(),
+        rows.map((r) => ({
+          countyCode: r.county_code,
+          actorUsername: createdBy,
+          action: 'users.created',
+          recordType: 'user',
+          recordId: r.username,
+          detail: {
+            role: r.role,
+            jurisdictionCode: r.jurisdiction_code,
+            mustChangePassword: r.must_change_password,
+          },
+        })),
+      );
     });
   } catch (e) {
     if ((e as { code?: string }).code === '23505')

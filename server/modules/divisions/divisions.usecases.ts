@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DivisionNode } from '../../../contracts/divisions.ts';
 import type { DB } from '../../db/schema.ts';
+import { appendAudit } from '../../platform/audit.ts';
 import { errors } from '../../platform/errors.ts';
 import { parseDivisionCode } from '../../rules/divisions.ts';
 
@@ -20,6 +21,7 @@ export async function upsertDivisions(
   db: Kysely<DB>,
   set: DivisionSet,
   validFrom = '2000-01-01',
+  at: Date = new Date(`${validFrom}T00:00:00+08:00`),
 ): Promise<{ towns: number; villages: number }> {
   const countyCode = set.county.code12.slice(0, 6);
   const problems = [
@@ -79,6 +81,16 @@ export async function upsertDivisions(
         )
         .execute();
     }
+    await appendAudit(trx, at, [
+      {
+        countyCode,
+        actorUsername: 'system',
+        action: 'divisions.imported',
+        recordType: 'county',
+        recordId: countyCode,
+        detail: { name: set.county.name, towns: set.towns.length, villages: set.villages.length, validFrom },
+      },
+    ]);
   });
   return { towns: set.towns.length, villages: set.villages.length };
 }
