@@ -51,7 +51,7 @@ describe('accounts', () => {
         ]),
       ).rejects.toMatchObject({
         code: 'validation.failed',
-        messageEn: 'The input is invalid',
+        details: [expect.objectContaining({ field: 'jurisdictionCode', expected: want })],
       });
       expect(
         await env.db.selectFrom('app_user').select('id').where('username', '=', `x-${role}`).execute(),
