@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { z } from 'zod';
 import type { Role } from '../../../contracts/roles.ts';
 import { type JobDefinition, jobActor } from '../../platform/jobs.ts';
@@ -26,14 +27,21 @@ export function importJob(
         requestId: p.requestId,
         clientIp: p.clientIp,
       };
-      const result = await runHouseholdImport(
-        { db: s.db, clock: s.clock, cipher: s.cipher, dataDir: s.config.dataDir },
-        ctx,
-        job,
-        p.file,
-        p.format,
-      );
-      return { ...result, filename: p.filename };
+      try {
+        const result = await runHouseholdImport(
+          { db: s.db, clock: s.clock, cipher: s.cipher, dataDir: s.config.dataDir },
+          ctx,
+          job,
+          p.file,
+          p.format,
+        );
+        return { ...result, filename: p.filename };
+      } finally {
+        // The uploaded sheet holds ID numbers and names in clear: once its rows are sealed in the
+        // database (or refused), it must not stay on disk. A crash before this point leaves it for
+        // the resumed run.
+        fs.rmSync(p.file, { force: true });
+      }
     },
   };
 }

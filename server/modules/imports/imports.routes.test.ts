@@ -275,6 +275,9 @@ describe('a good file', () => {
       // No error workbook for a clean import.
       const errs = await town001('GET', `/api/v1/imports/${job.id}/errors.xlsx`);
       expect(errs.statusCode).toBe(404);
+      // The uploaded sheet (ID numbers in clear) is gone from the data folder once imported.
+      const left = fs.readdirSync(path.join(env.dataDir, 'imports')).filter((f) => !f.endsWith('.ndjson'));
+      expect(left).toEqual([]);
     },
   );
 });
