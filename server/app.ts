@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { adminRoutes } from './modules/admin/admin.routes.ts';
 import { authErrors } from './modules/auth/auth.errors.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { resolveSession } from './modules/auth/auth.usecases.ts';
@@ -137,6 +138,7 @@ export async function createServer(
   divisionRoutes(app, s);
   jobRoutes(app, s);
   auditRoutes(app, s);
+  adminRoutes(app, s);
 
   if (hasWeb) {
     // Files are looked up per request (wildcard), so a rebuilt console is served without a restart;

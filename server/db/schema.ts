@@ -19,7 +19,7 @@ export type AdminUnitTable = {
   managed_by_zone: Generated<boolean>;
   valid_from: Generated<CalendarDate>;
   valid_to: CalendarDate | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 };
 
 export type AppUserTable = {
@@ -35,7 +35,7 @@ export type AppUserTable = {
   locked_until: AppTimestamp | null;
   disabled: Generated<boolean>;
   last_login_at: AppTimestamp | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 };
 

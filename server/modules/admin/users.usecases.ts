@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { ROLE_SCOPE, ROLES, type Role } from '../../../contracts/roles.ts';
 import type { DB } from '../../db/schema.ts';
-import { appendAudit } from '../../platform/audit.ts';
+import { type AuditEntry, appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError, errors } from '../../platform/errors.ts';
 import { hashPassword } from '../../platform/passwords.ts';
@@ -34,7 +34,8 @@ export async function createUsers(
   db: Kysely<DB>,
   clock: Clock,
   users: NewUser[],
-  createdBy = 'system',
+  /** Who creates them, as the audit log records it. */
+  by: Omit<AuditEntry, 'countyCode' | 'action'> = { actorUsername: 'system' },
 ): Promise<{ username: string; password: string | null }[]> {
   const out: { username: string; password: string | null }[] = [];
   const rows: import('kysely').Insertable<DB['app_user']>[] = [];
@@ -86,7 +87,7 @@ export async function createUsers(
         clock.now(),
         rows.map((r) => ({
           countyCode: r.county_code,
-          actorUsername: createdBy,
+          ...by,
           action: 'users.created',
           recordType: 'user',
           recordId: r.username,
