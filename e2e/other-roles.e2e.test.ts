@@ -105,6 +105,33 @@ describe('district officer (区民政经办人)', () => {
   });
 });
 
+describe('district administrator (区民政管理员)', () => {
+  it('creates a town officer and is shown the one-time password once; the new account must change it', async () => {
+    const page = await freshPage('admin');
+    await page.goto(`${baseUrl}/users`);
+    await page.waitForSelector('[data-testid=users-table] .ant-table-row');
+    await page.locator('[data-testid=users-new]').click();
+    await page.locator('#user-create_username').fill('li.town003');
+    await page.locator('#user-create_displayName').fill('李南湖');
+    await page.locator('#user-create_role').click();
+    await page.locator('.ant-select-item-option', { hasText: '镇街经办人' }).click();
+    await page.locator('#user-create_jurisdictionCode').click();
+    await page.locator('.ant-select-tree-title', { hasText: '南湖街道' }).click();
+    await page.locator('[data-testid=user-create-ok]').click();
+    const otp = (await page.locator('[data-testid=one-time-password]').innerText()).trim();
+    expect(otp).toMatch(/^\S{16}$/);
+    // The new account signs in with it and is sent to change it first.
+    const other = await browser.newContext({ locale: 'zh-CN' });
+    const p2 = await other.newPage();
+    await p2.goto(`${baseUrl}/login`);
+    await p2.locator('#username').fill('li.town003');
+    await p2.locator('#password').fill(otp);
+    await p2.getByRole('button', { name: /登\s*录/ }).click();
+    await p2.waitForURL(/\/change-password/);
+    await other.close();
+  });
+});
+
 describe('auditor (审计员)', () => {
   it('reads the audit log, finds reveals and verifies the hash chain', async () => {
     const page = await freshPage('auditor');

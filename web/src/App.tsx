@@ -20,6 +20,7 @@ const HouseholdForm = page(() => import('./features/registry/HouseholdForm.tsx')
 const ImportPage = page(() => import('./features/imports/ImportPage.tsx'), 'ImportPage');
 const JobsPage = page(() => import('./features/jobs/JobsPage.tsx'), 'JobsPage');
 const AuditPage = page(() => import('./features/audit/AuditPage.tsx'), 'AuditPage');
+const UsersPage = page(() => import('./features/users/UsersPage.tsx'), 'UsersPage');
 
 function Providers({ children }: { children: ReactNode }) {
   const lang = useLang();
@@ -98,6 +99,14 @@ export function App() {
                   element={
                     <RequirePermission perm="audit.read">
                       <AuditPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="users"
+                  element={
+                    <RequirePermission perm="users.manage">
+                      <UsersPage />
                     </RequirePermission>
                   }
                 />

@@ -27,6 +27,7 @@ export function Shell() {
     if (can(actor.role, 'registry.import')) out.push({ key: '/imports', label: t('nav.imports') });
     out.push({ key: '/jobs', label: t('nav.jobs') });
     if (can(actor.role, 'audit.read')) out.push({ key: '/audit', label: t('nav.audit') });
+    if (can(actor.role, 'users.manage')) out.push({ key: '/users', label: t('nav.users') });
     return out;
   }, [actor.role, t]);
 
