@@ -8,7 +8,7 @@ import { validateMembers, validatePerson } from './registry.models.ts';
 
 const TODAY = '2026-11-29';
 const ID = makeIdNumber('370911', '1955-01-01', 2);
-const base: PersonParsed = {
+const base = {
   name: '张三',
   idType: 'resident',
   idNumber: ID,
@@ -16,7 +16,7 @@ const base: PersonParsed = {
   inFulltimeEducation: false,
   cohabitingLongTerm: true,
   monthlyIncomeFen: 0,
-};
+} as PersonParsed;
 
 describe('validatePerson', () => {
   it.each([
