@@ -35,6 +35,8 @@ export const PERMISSIONS = {
   'divisions.read': ROLES,
   'divisions.manage': ['district_admin'],
   'users.manage': ['district_admin'],
+  'standards.read': ['village_assistant', 'town_officer', 'district_officer', 'district_admin', 'auditor'],
+  'standards.manage': ['district_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

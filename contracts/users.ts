@@ -32,10 +32,21 @@ export const userCreate = z.object({
   username: z
     .string()
     .trim()
-    .regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, bi('用户名为 3–32 位小写字母、数字、点、横线或下划线', '3–32 lower-case letters, digits, dot, dash or underscore')),
+    .regex(
+      /^[a-z0-9][a-z0-9._-]{2,31}$/,
+      bi(
+        '用户名为 3–32 位小写字母、数字、点、横线或下划线',
+        '3–32 lower-case letters, digits, dot, dash or underscore',
+      ),
+    ),
   displayName: z.string().trim().min(1, bi('请填写姓名', 'the display name is required')).max(40),
   role: z.enum(ROLES),
-  jurisdictionCode: z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/, bi('管辖区划应为 6、9 或 12 位代码', 'a 6-, 9- or 12-digit division code')),
+  jurisdictionCode: z
+    .string()
+    .regex(
+      /^\d{6}(\d{3}(\d{3})?)?$/,
+      bi('管辖区划应为 6、9 或 12 位代码', 'a 6-, 9- or 12-digit division code'),
+    ),
 });
 export type UserCreate = z.infer<typeof userCreate>;
 

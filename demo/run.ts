@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Role } from '../contracts/roles.ts';
+import type { StandardChange } from '../contracts/standards.ts';
 import { createUsers, type NewUser } from '../server/modules/admin/users.usecases.ts';
 import { upsertDivisions } from '../server/modules/divisions/divisions.usecases.ts';
 import { IMPORT_JOB, importDir } from '../server/modules/imports/imports.usecases.ts';
+import { addStandards } from '../server/modules/standards/standards.usecases.ts';
 import { shanghaiDateOf } from '../server/platform/clock.ts';
 import { systemContext } from '../server/platform/context.ts';
 import type { JobProgress } from '../server/platform/jobs.ts';
@@ -16,6 +18,52 @@ import { createRng } from './random.ts';
 // `huijiu demo`: the demo district, created through the same use cases as real data.
 
 export const DEMO_PASSWORD = 'Huijiu@2025demo';
+
+/** The §15 placeholder standards, entered as a bureau would enter them. */
+const DEMO_STANDARDS: StandardChange[] = [
+  {
+    series: 'dibao.urban',
+    amountFen: 95_000,
+    effectiveFrom: '2025-01-01',
+    reason: '演示数据：§15 默认值（占位）',
+  },
+  {
+    series: 'dibao.rural',
+    amountFen: 76_000,
+    effectiveFrom: '2025-01-01',
+    reason: '演示数据：§15 默认值（占位）',
+  },
+  {
+    series: 'tekun_care.SELF_CARE',
+    amountFen: 20_000,
+    effectiveFrom: '2025-01-01',
+    reason: '演示数据：§15 默认值（占位）',
+  },
+  {
+    series: 'tekun_care.PARTIAL_LOSS',
+    amountFen: 60_000,
+    effectiveFrom: '2025-01-01',
+    reason: '演示数据：§15 默认值（占位）',
+  },
+  {
+    series: 'tekun_care.FULL_LOSS',
+    amountFen: 120_000,
+    effectiveFrom: '2025-01-01',
+    reason: '演示数据：§15 默认值（占位）',
+  },
+  {
+    series: 'dibao.urban',
+    amountFen: 100_000,
+    effectiveFrom: '2026-01-01',
+    reason: '演示数据：2026 年度标准调整（§15 占位）',
+  },
+  {
+    series: 'dibao.rural',
+    amountFen: 80_000,
+    effectiveFrom: '2026-01-01',
+    reason: '演示数据：2026 年度标准调整（§15 占位）',
+  },
+];
 
 export type DemoOptions = { seed?: number; households?: number; onProgress?: (p: JobProgress) => void };
 
@@ -61,6 +109,7 @@ export async function runDemo(
   await upsertDivisions(s.db, divisions, undefined, s.clock.now());
   const users = demoUsers(await hashPassword(DEMO_PASSWORD));
   await createUsers(s.db, s.clock, users);
+  await addStandards(s, systemContext(DEMO_COUNTY, `demo-${seed}`), DEMO_STANDARDS);
 
   const rng = createRng(seed);
   const rows = demoRows(rng, {

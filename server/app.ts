@@ -8,8 +8,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { adminRoutes } from './modules/admin/admin.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authErrors } from './modules/auth/auth.errors.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { resolveSession } from './modules/auth/auth.usecases.ts';
@@ -17,6 +17,7 @@ import { divisionRoutes } from './modules/divisions/divisions.routes.ts';
 import { importRoutes } from './modules/imports/imports.routes.ts';
 import { jobRoutes } from './modules/jobs/jobs.routes.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
+import { standardsRoutes } from './modules/standards/standards.routes.ts';
 import { errors } from './platform/errors.ts';
 import { CSRF_HEADER, installErrorHandler, newRequestId, SESSION_COOKIE } from './platform/http.ts';
 import { serializerCompiler } from './platform/serializer.ts';
@@ -139,6 +140,7 @@ export async function createServer(
   jobRoutes(app, s);
   auditRoutes(app, s);
   adminRoutes(app, s);
+  standardsRoutes(app, s);
 
   if (hasWeb) {
     // Files are looked up per request (wildcard), so a rebuilt console is served without a restart;

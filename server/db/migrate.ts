@@ -3,6 +3,7 @@ import type { Database } from './database.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_audit_no_truncate.ts';
 import * as m0003 from './migrations/0003_division_code_types.ts';
+import * as m0004 from './migrations/0004_benefit_standards.ts';
 
 // Migrations are listed explicitly (not read from the folder) so the bundle order is fixed and a
 // typo fails the type check instead of silently skipping a migration.
@@ -10,6 +11,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_audit_no_truncate': m0002,
   '0003_division_code_types': m0003,
+  '0004_benefit_standards': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

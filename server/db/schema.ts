@@ -178,7 +178,20 @@ export type JobTable = {
 
 export type InstanceMetaTable = { key: string; value: string };
 
+export type BenefitStandardTable = {
+  county_code: string;
+  id: Generated<number>;
+  series: string;
+  amount_fen: number;
+  effective_from: CalendarDate;
+  reason: string;
+  created_by: string | null;
+  created_by_name: string;
+  created_at: AppTimestamp;
+};
+
 export type DB = {
+  benefit_standard: BenefitStandardTable;
   instance_meta: InstanceMetaTable;
   admin_unit: AdminUnitTable;
   app_user: AppUserTable;

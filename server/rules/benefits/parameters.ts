@@ -35,6 +35,8 @@ export type PolicyParameters = {
     supporterIncapableAge: number;
     /** 基本生活标准 ≥ multiplier × 低保 standard, rounded up to the yuan (§5.4, §15). */
     basicMultiplierOfDibao: Ratio;
+    /** A basic-living standard the county set explicitly, instead of following the 低保 standard (§9.4). */
+    basicFenOverride?: Partial<Record<Area, number>>;
     /** 照料护理标准, fen per month by self-care level (§15). */
     careFen: Record<SelfCareLevel, number>;
   };
@@ -123,6 +125,8 @@ export const dibaoStandardFen = (p: PolicyParameters, area: Area): number => p.d
 
 /** 特困 基本生活标准 = multiplier × 低保 standard of the same area, rounded up to the yuan (§15). */
 export const tekunBasicFen = (p: PolicyParameters, area: Area): number => {
+  const explicit = p.tekun.basicFenOverride?.[area];
+  if (explicit !== undefined) return explicit;
   const m = p.tekun.basicMultiplierOfDibao;
   return ceilToYuanFen(p.dibao.standardFen[area] * m.num, m.den);
 };

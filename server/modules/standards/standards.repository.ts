@@ -1,0 +1,43 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+
+type Db = Kysely<DB>;
+
+export const listStandardRows = (db: Db, countyCode: string) =>
+  db
+    .selectFrom('benefit_standard')
+    .selectAll()
+    .where('county_code', '=', countyCode)
+    .orderBy('series')
+    .orderBy('effective_from', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+
+/** The value of every series on a date: latest effective_from on or before it, latest row first. */
+export async function standardsOn(db: Db, countyCode: string, date: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('benefit_standard')
+    .select(['series', 'amount_fen'])
+    .distinctOn('series')
+    .where('county_code', '=', countyCode)
+    .where('effective_from', '<=', date)
+    .orderBy('series')
+    .orderBy('effective_from', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return new Map(rows.map((r) => [r.series, r.amount_fen]));
+}
+
+export const insertStandards = (
+  db: Db,
+  rows: {
+    county_code: string;
+    series: string;
+    amount_fen: number;
+    effective_from: string;
+    reason: string;
+    created_by: string | null;
+    created_by_name: string;
+    created_at: Date;
+  }[],
+) => db.insertInto('benefit_standard').values(rows).returning('id').execute();

@@ -1,0 +1,153 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tekunBasicFen } from '../../rules/benefits/parameters.ts';
+import { createTestEnv, signIn, type TestEnv } from '../../test/harness.ts';
+import { parametersFor } from './standards.usecases.ts';
+
+// §9.4: standards are effective-dated per county, changed by adding values (history is kept),
+// by district administrators with the basis of the change, audited; §15 for the shipped values.
+
+let env: TestEnv;
+beforeAll(async () => {
+  env = await createTestEnv();
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+const C = '370971';
+
+describe('assistance standards', () => {
+  it('adds a yearly adjustment, keeps the history, and answers the value in force on each date', async () => {
+    const admin = await signIn(env, 'admin');
+    const res = await admin('POST', '/api/v1/standards', {
+      changes: [
+        {
+          series: 'dibao.urban',
+          amountFen: 95_000,
+          effectiveFrom: '2025-01-01',
+          reason: '泰民发〔2024〕测试1号',
+        },
+        {
+          series: 'dibao.urban',
+          amountFen: 100_000,
+          effectiveFrom: '2026-01-01',
+          reason: '泰民发〔2025〕测试2号',
+        },
+        {
+          series: 'dibao.rural',
+          amountFen: 80_000,
+          effectiveFrom: '2026-01-01',
+          reason: '泰民发〔2025〕测试2号',
+        },
+      ],
+    });
+    expect(res.statusCode).toBe(201);
+    const view = (await admin('GET', '/api/v1/standards')).json();
+    const urban = view.series.find((s: { key: string }) => s.key === 'dibao.urban');
+    expect(urban.current).toBe(100_000);
+    expect(urban.history.map((h: { amountFen: number }) => h.amountFen)).toEqual([100_000, 95_000]);
+    expect(view.series).toHaveLength(12);
+
+    // §15: the value on a date is the latest one in force then; 特困 basic follows at 1.3×, rounded up.
+    const p2025 = await parametersFor(env.db, C, '2025-06-30');
+    const p2026 = await parametersFor(env.db, C, '2026-01-01');
+    expect(p2025.dibao.standardFen.urban).toBe(95_000);
+    expect(p2026.dibao.standardFen).toEqual({ urban: 100_000, rural: 80_000 });
+    expect(tekunBasicFen(p2026, 'urban')).toBe(130_000);
+    expect(tekunBasicFen(p2026, 'rural')).toBe(104_000);
+  });
+
+  it('lets a later entry for the same month correct an earlier one, without deleting it', async () => {
+    const admin = await signIn(env, 'admin');
+    await admin('POST', '/api/v1/standards', {
+      changes: [
+        { series: 'tekun_care.FULL_LOSS', amountFen: 110_000, effectiveFrom: '2026-01-01', reason: '录入' },
+      ],
+    });
+    await admin('POST', '/api/v1/standards', {
+      changes: [
+        {
+          series: 'tekun_care.FULL_LOSS',
+          amountFen: 120_000,
+          effectiveFrom: '2026-01-01',
+          reason: '更正录入错误',
+        },
+      ],
+    });
+    expect((await parametersFor(env.db, C, '2026-03-01')).tekun.careFen.FULL_LOSS).toBe(120_000);
+    const rows = await env.db
+      .selectFrom('benefit_standard')
+      .select('amount_fen')
+      .where('series', '=', 'tekun_care.FULL_LOSS')
+      .execute();
+    expect(rows.map((r) => r.amount_fen).sort()).toEqual([110_000, 120_000]);
+    await expect(sql`update benefit_standard set amount_fen = 1`.execute(env.db)).rejects.toThrow(
+      /append-only/,
+    );
+  });
+
+  it('uses an explicit 特困 basic standard when the county sets one', async () => {
+    const admin = await signIn(env, 'admin');
+    await admin('POST', '/api/v1/standards', {
+      changes: [
+        { series: 'tekun_basic.rural', amountFen: 110_000, effectiveFrom: '2026-07-01', reason: '单独制定' },
+      ],
+    });
+    expect(tekunBasicFen(await parametersFor(env.db, C, '2026-07-01'), 'rural')).toBe(110_000);
+    expect(tekunBasicFen(await parametersFor(env.db, C, '2026-06-30'), 'rural')).toBe(104_000);
+  });
+
+  it.each([
+    [
+      { series: 'dibao.urban', amountFen: 100_000, effectiveFrom: '2026-01-15', reason: '月中生效' },
+      'changes.0.effectiveFrom',
+    ],
+    [
+      { series: 'dibao.urban', amountFen: -1, effectiveFrom: '2026-01-01', reason: '负数' },
+      'changes.0.amountFen',
+    ],
+    [
+      { series: 'dibao.urban', amountFen: 100_000, effectiveFrom: '2026-01-01', reason: '' },
+      'changes.0.reason',
+    ],
+    [
+      { series: 'no.such', amountFen: 100_000, effectiveFrom: '2026-01-01', reason: '未知' },
+      'changes.0.series',
+    ],
+  ])('refuses %o at %s and adds nothing', async (change, field) => {
+    const admin = await signIn(env, 'admin');
+    const before = await env.db
+      .selectFrom('benefit_standard')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const res = await admin('POST', '/api/v1/standards', { changes: [change] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.map((d: { field: string }) => d.field)).toContain(field);
+    const after = await env.db
+      .selectFrom('benefit_standard')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+  });
+
+  it('is changed by district administrators only, and every change is audited', async () => {
+    const district = await signIn(env, 'district');
+    const res = await district('POST', '/api/v1/standards', {
+      changes: [{ series: 'dibao.urban', amountFen: 1, effectiveFrom: '2026-01-01', reason: '越权' }],
+    });
+    expect(res.statusCode).toBe(403);
+    expect((await district('GET', '/api/v1/standards')).statusCode).toBe(200);
+    const audit = await env.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'standards.added')
+      .execute();
+    expect(audit.length).toBeGreaterThanOrEqual(3);
+    expect(audit[0]!.detail).toMatchObject({
+      series: expect.any(String),
+      amountFen: expect.any(Number),
+      reason: expect.any(String),
+    });
+  });
+});
