@@ -13,6 +13,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authErrors } from './modules/auth/auth.errors.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { resolveSession } from './modules/auth/auth.usecases.ts';
+import { benefitsRoutes } from './modules/benefits/benefits.routes.ts';
 import { divisionRoutes } from './modules/divisions/divisions.routes.ts';
 import { importRoutes } from './modules/imports/imports.routes.ts';
 import { jobRoutes } from './modules/jobs/jobs.routes.ts';
@@ -140,6 +141,7 @@ export async function createServer(
   jobRoutes(app, s);
   auditRoutes(app, s);
   adminRoutes(app, s);
+  benefitsRoutes(app, s);
   standardsRoutes(app, s);
 
   if (hasWeb) {

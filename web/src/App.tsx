@@ -21,6 +21,7 @@ const ImportPage = page(() => import('./features/imports/ImportPage.tsx'), 'Impo
 const JobsPage = page(() => import('./features/jobs/JobsPage.tsx'), 'JobsPage');
 const AuditPage = page(() => import('./features/audit/AuditPage.tsx'), 'AuditPage');
 const UsersPage = page(() => import('./features/users/UsersPage.tsx'), 'UsersPage');
+const CalculatorPage = page(() => import('./features/benefits/CalculatorPage.tsx'), 'CalculatorPage');
 
 function Providers({ children }: { children: ReactNode }) {
   const lang = useLang();
@@ -90,6 +91,14 @@ export function App() {
                   element={
                     <RequirePermission perm="registry.import">
                       <ImportPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="calculator"
+                  element={
+                    <RequirePermission perm="registry.read">
+                      <CalculatorPage />
                     </RequirePermission>
                   }
                 />

@@ -131,6 +131,26 @@ describe('assistance standards', () => {
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
+  it('is what the quote API computes with: a new urban standard changes the quote from its month on', async () => {
+    const admin = await signIn(env, 'admin');
+    const quote = async (date: string) =>
+      (
+        await admin('POST', '/api/v1/benefits/quote', {
+          date,
+          area: 'urban',
+          members: [{ age: 45, relation: 'head' }],
+        })
+      ).json().schemes.dibao.amountFen;
+    expect(await quote('2026-08-15')).toBe(100_000);
+    await admin('POST', '/api/v1/standards', {
+      changes: [
+        { series: 'dibao.urban', amountFen: 105_000, effectiveFrom: '2026-09-01', reason: '年中调标' },
+      ],
+    });
+    expect(await quote('2026-08-15')).toBe(100_000);
+    expect(await quote('2026-09-01')).toBe(105_000);
+  });
+
   it('is changed by district administrators only, and every change is audited', async () => {
     const district = await signIn(env, 'district');
     const res = await district('POST', '/api/v1/standards', {
