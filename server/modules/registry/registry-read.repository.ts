@@ -9,6 +9,13 @@ type Db = Kysely<DB>;
 /** The caller's jurisdiction as a condition on the household alias `h`. */
 const inJurisdiction = (f: JurisdictionFilter) => sql<boolean>`${sql.ref(`h.${f.column}`)} = ${f.value}`;
 
+/** Households with their village (v) and town (t): the names every registry view shows. */
+const householdsWithDivisions = (db: Db) =>
+  db
+    .selectFrom('household as h')
+    .innerJoin('admin_unit as v', 'v.code', 'h.village_code')
+    .innerJoin('admin_unit as t', 't.code', 'v.parent_code');
+
 export type SearchCriteria = {
   countyCode: string;
   filter: JurisdictionFilter;
@@ -27,10 +34,7 @@ export async function searchHouseholds(db: Db, c: SearchCriteria) {
     : c.nameIndex
       ? { column: 'name_bidx' as const, value: c.nameIndex }
       : null;
-  let q = db
-    .selectFrom('household as h')
-    .innerJoin('admin_unit as v', 'v.code', 'h.village_code')
-    .innerJoin('admin_unit as t', 't.code', 'v.parent_code')
+  let q = householdsWithDivisions(db)
     .leftJoin('person as hp', (j) =>
       j.onRef('hp.county_code', '=', 'h.county_code').onRef('hp.id', '=', 'h.head_person_id'),
     )
@@ -86,10 +90,7 @@ export async function searchHouseholds(db: Db, c: SearchCriteria) {
 }
 
 export const getHousehold = (db: Db, countyCode: string, filter: JurisdictionFilter, id: string) =>
-  db
-    .selectFrom('household as h')
-    .innerJoin('admin_unit as v', 'v.code', 'h.village_code')
-    .innerJoin('admin_unit as t', 't.code', 'v.parent_code')
+  householdsWithDivisions(db)
     .selectAll('h')
     .select(['v.name as village_name', 't.name as town_name'])
     .where('h.county_code', '=', countyCode)
@@ -103,10 +104,7 @@ export const getHousehold = (db: Db, countyCode: string, filter: JurisdictionFil
  * found or not in the caller's jurisdiction".
  */
 export const getHouseholdWithMembers = (db: Db, countyCode: string, filter: JurisdictionFilter, id: string) =>
-  db
-    .selectFrom('household as h')
-    .innerJoin('admin_unit as v', 'v.code', 'h.village_code')
-    .innerJoin('admin_unit as t', 't.code', 'v.parent_code')
+  householdsWithDivisions(db)
     .innerJoin('household_member as m', (j) =>
       j.onRef('m.county_code', '=', 'h.county_code').onRef('m.household_id', '=', 'h.id'),
     )
