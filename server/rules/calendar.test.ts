@@ -451,6 +451,11 @@ describe('properties (§2.1)', () => {
     );
   });
 
+  it('a backwards span without working days is 0, not -0 (found by the additivity property)', () => {
+    // 2025-10-04 and 2025-10-05 fall in the National Day holiday (国办发明电〔2024〕12号).
+    expect(Object.is(workingDaysBetween('2025-10-05', '2025-10-04', CAL), 0)).toBe(true);
+  });
+
   it('workingDaysBetween is additive: (a,b] + (b,c] = (a,c]', () => {
     fc.assert(
       fc.property(coveredArb, coveredArb, coveredArb, (a, b, c) => {

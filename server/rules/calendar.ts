@@ -343,7 +343,8 @@ export function addWorkingDays(start: string, n: number, cal: HolidayCalendar): 
 export function workingDaysBetween(a: string, b: string, cal: HolidayCalendar): number {
   const from = toDayNumber(parse(a, 'workingDaysBetween'));
   const to = toDayNumber(parse(b, 'workingDaysBetween'));
-  if (to < from) return -workingDaysBetween(b, a, cal);
+  // 0 - x, not -x: a backwards span of no working days is 0, not -0.
+  if (to < from) return 0 - workingDaysBetween(b, a, cal);
   let count = 0;
   for (let day = from + 1; day <= to; day += 1) {
     if (isWorkingDay(format(fromDayNumber(day)), cal)) count += 1;
