@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_audit_no_truncate.ts';
 import * as m0003 from './migrations/0003_division_code_types.ts';
 import * as m0004 from './migrations/0004_benefit_standards.ts';
+import * as m0005 from './migrations/0005_policy_parameters.ts';
 
 // Migrations are listed explicitly (not read from the folder) so the bundle order is fixed and a
 // typo fails the type check instead of silently skipping a migration.
@@ -12,6 +13,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002_audit_no_truncate': m0002,
   '0003_division_code_types': m0003,
   '0004_benefit_standards': m0004,
+  '0005_policy_parameters': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -190,7 +190,20 @@ export type BenefitStandardTable = {
   created_at: AppTimestamp;
 };
 
+export type PolicyParameterTable = {
+  county_code: string;
+  id: Generated<number>;
+  key: string;
+  value: ColumnType<number | string, string, string>;
+  effective_from: CalendarDate;
+  reason: string;
+  created_by: string | null;
+  created_by_name: string;
+  created_at: AppTimestamp;
+};
+
 export type DB = {
+  policy_parameter: PolicyParameterTable;
   benefit_standard: BenefitStandardTable;
   instance_meta: InstanceMetaTable;
   admin_unit: AdminUnitTable;

@@ -41,3 +41,46 @@ export const insertStandards = (
     created_at: Date;
   }[],
 ) => db.insertInto('benefit_standard').values(rows).returning('id').execute();
+
+export const listParameterRows = (db: Db, countyCode: string) =>
+  db
+    .selectFrom('policy_parameter')
+    .selectAll()
+    .where('county_code', '=', countyCode)
+    .orderBy('key')
+    .orderBy('effective_from', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+
+/** Each parameter's value in force on a date (latest effective_from on or before it, latest row first). */
+export async function parametersOnDate(
+  db: Db,
+  countyCode: string,
+  date: string,
+): Promise<Map<string, number | string>> {
+  const rows = await db
+    .selectFrom('policy_parameter')
+    .select(['key', 'value'])
+    .distinctOn('key')
+    .where('county_code', '=', countyCode)
+    .where('effective_from', '<=', date)
+    .orderBy('key')
+    .orderBy('effective_from', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return new Map(rows.map((r) => [r.key, r.value]));
+}
+
+export const insertParameters = (
+  db: Db,
+  rows: {
+    county_code: string;
+    key: string;
+    value: string;
+    effective_from: string;
+    reason: string;
+    created_by: string | null;
+    created_by_name: string;
+    created_at: Date;
+  }[],
+) => db.insertInto('policy_parameter').values(rows).returning('id').execute();

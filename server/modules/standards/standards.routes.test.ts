@@ -171,3 +171,64 @@ describe('assistance standards', () => {
     });
   });
 });
+
+describe('policy parameters (§13)', () => {
+  it('adds a county value within the national bounds; the calculators read it from its month on', async () => {
+    const admin = await signIn(env, 'admin');
+    const res = await admin('POST', '/api/v1/parameters', {
+      changes: [
+        {
+          key: 'dibao.gradualExitMaxMonths',
+          value: 3,
+          effectiveFrom: '2026-04-01',
+          reason: '鲁民〔2026〕测试号',
+        },
+        { key: 'edge.multiplier', value: '1.3', effectiveFrom: '2026-04-01', reason: '鲁民〔2026〕测试号' },
+      ],
+    });
+    expect(res.statusCode).toBe(201);
+    const before = await parametersFor(env.db, C, '2026-03-31');
+    const after = await parametersFor(env.db, C, '2026-04-01');
+    expect(before.dibao.gradualExitMaxMonths).toBe(6);
+    expect(after.dibao.gradualExitMaxMonths).toBe(3);
+    expect(after.edge.multiplier).toEqual({ num: 13, den: 10 });
+    const list = (await admin('GET', '/api/v1/parameters')).json();
+    expect(list.items.find((i: { key: string }) => i.key === 'dibao.gradualExitMaxMonths')).toMatchObject({
+      shipped: 6,
+      current: 3,
+      max: 6,
+    });
+    const audit = await env.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'parameters.added')
+      .execute();
+    expect(audit).toHaveLength(2);
+  });
+
+  it('refuses a value beyond a national ceiling at the field, naming the rule, and adds nothing', async () => {
+    const admin = await signIn(env, 'admin');
+    const res = await admin('POST', '/api/v1/parameters', {
+      changes: [
+        { key: 'dibao.gradualExitMaxMonths', value: 4, effectiveFrom: '2026-05-01', reason: '合规值' },
+        { key: 'edge.multiplier', value: '1.6', effectiveFrom: '2026-05-01', reason: '超出上限' },
+      ],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toEqual([
+      expect.objectContaining({ field: 'changes.1.value', expected: '1–1.5' }),
+    ]);
+    expect(res.json().error.details[0].message).toContain('1.5');
+    expect((await parametersFor(env.db, C, '2026-05-01')).dibao.gradualExitMaxMonths).toBe(3);
+    const town = await signIn(env, 'town001');
+    expect(
+      (
+        await town('POST', '/api/v1/parameters', {
+          changes: [
+            { key: 'dibao.gradualExitMaxMonths', value: 1, effectiveFrom: '2026-05-01', reason: '越权' },
+          ],
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+});

@@ -6,6 +6,7 @@ import { type Clock, shanghaiDateOf } from '../../platform/clock.ts';
 import { auditActor, type RequestContext } from '../../platform/context.ts';
 import { requirePermission } from '../../platform/policies.ts';
 import { type Area, type PolicyParameters, parametersOn } from '../../rules/benefits/parameters.ts';
+import { applyParameters } from './parameters.models.ts';
 import * as repo from './standards.repository.ts';
 
 // Assistance standards (§9.4): effective-dated per county, added (never overwritten) by district
@@ -91,7 +92,7 @@ export async function parametersFor(
   countyCode: string,
   date: string,
 ): Promise<PolicyParameters> {
-  const base = parametersOn(date);
+  const base = applyParameters(parametersOn(date), await repo.parametersOnDate(db, countyCode, date));
   const s = await repo.standardsOn(db, countyCode, date);
   const pick = (key: string, fallback: number) => s.get(key) ?? fallback;
   const dibao: Record<Area, number> = {

@@ -1,0 +1,79 @@
+import { type ParameterKey, POLICY_PARAMETERS } from '../../../contracts/parameters.ts';
+import type { FieldIssue } from '../../platform/errors.ts';
+import { ratio } from '../../rules/benefits/breakdown.ts';
+import type { PolicyParameters } from '../../rules/benefits/parameters.ts';
+
+// Pure: checking a parameter value against its kind and legal bounds, and laying a county's
+// values over the shipped parameter set.
+
+const SPEC = new Map(POLICY_PARAMETERS.map((p) => [p.key, p]));
+
+/** "1.5" → 15/10, exactly (no binary floating point on the way). */
+export function decimalToRatio(s: string) {
+  const [whole, frac = ''] = s.split('.') as [string, string?];
+  const den = 10 ** frac.length;
+  return ratio(Number(whole) * den + Number(frac || '0'), den);
+}
+
+export function checkParameterValue(
+  key: ParameterKey,
+  value: number | string,
+  field: string,
+): FieldIssue | null {
+  const spec = SPEC.get(key)!;
+  const bounds = `${spec.min}–${spec.max}`;
+  if (spec.kind === 'ratio') {
+    if (typeof value !== 'string') {
+      return {
+        field,
+        message: '比例请填写小数，如 "0.3"',
+        messageEn: 'give a ratio as a decimal string, e.g. "0.3"',
+        expected: `a decimal within ${bounds}`,
+      };
+    }
+    const r = decimalToRatio(value);
+    if (r.num < spec.min * r.den || r.num > spec.max * r.den) {
+      return {
+        field,
+        message: `超出允许范围 ${bounds}（${spec.rule}）`,
+        messageEn: `outside the allowed range ${bounds} (${spec.rule})`,
+        expected: bounds,
+      };
+    }
+    return null;
+  }
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+    return {
+      field,
+      message: spec.kind === 'fen' ? '金额应为整数分' : '应为整数',
+      messageEn: spec.kind === 'fen' ? 'an integer number of fen' : 'an integer',
+      expected: bounds,
+    };
+  }
+  if (value < spec.min || value > spec.max) {
+    return {
+      field,
+      message: `超出允许范围 ${bounds}（${spec.rule}）`,
+      messageEn: `outside the allowed range ${bounds} (${spec.rule})`,
+      expected: bounds,
+    };
+  }
+  return null;
+}
+
+/** The parameter set with a county's values in place of the shipped ones (key = path in PolicyParameters). */
+export function applyParameters(
+  base: PolicyParameters,
+  values: Map<string, number | string>,
+): PolicyParameters {
+  const out = structuredClone(base) as unknown as Record<string, unknown>;
+  for (const [key, value] of values) {
+    const spec = SPEC.get(key as ParameterKey);
+    if (!spec) continue;
+    const path = key.split('.');
+    let node = out;
+    for (const part of path.slice(0, -1)) node = node[part] as Record<string, unknown>;
+    node[path.at(-1)!] = spec.kind === 'ratio' ? decimalToRatio(String(value)) : Number(value);
+  }
+  return out as unknown as PolicyParameters;
+}
