@@ -132,6 +132,36 @@ describe('district administrator (区民政管理员)', () => {
   });
 });
 
+describe('district administrator: standards (救助标准)', () => {
+  it("sees the 2026 standards and schedules next year's adjustment without overwriting history", async () => {
+    const page = await freshPage('admin');
+    await page.goto(`${baseUrl}/standards`);
+    await page.waitForSelector('[data-testid=standards-table]');
+    await expect
+      .poll(() => page.locator('[data-testid=standards-current-dibao\\.urban]').innerText())
+      .toContain('1000.00');
+    await page.locator('[data-testid=standards-adjust]').click();
+    for (const [i, amount] of [
+      [0, '1050'],
+      [1, '850'],
+    ] as const) {
+      await page.locator(`[data-testid=standards-adjust-amount-${i}]`).fill(amount);
+      await page.locator(`[data-testid=standards-adjust-month-${i}]`).click();
+      await page.locator(`[data-testid=standards-adjust-month-${i}]`).fill('2027-01');
+      await page.locator(`[data-testid=standards-adjust-month-${i}]`).press('Enter');
+    }
+    await page.locator('[data-testid=standards-adjust-reason]').fill('泰民发〔2026〕演示号');
+    await page.locator('[data-testid=standards-adjust-ok]').click();
+    await expect
+      .poll(() => page.locator('[data-testid=standards-row-dibao\\.urban]').innerText())
+      .toMatch(/1050\.00/);
+    // Today's value is unchanged until January.
+    expect(await page.locator('[data-testid=standards-current-dibao\\.urban]').innerText()).toContain(
+      '1000.00',
+    );
+  });
+});
+
 describe('auditor (审计员)', () => {
   it('reads the audit log, finds reveals and verifies the hash chain', async () => {
     const page = await freshPage('auditor');

@@ -22,6 +22,7 @@ const JobsPage = page(() => import('./features/jobs/JobsPage.tsx'), 'JobsPage');
 const AuditPage = page(() => import('./features/audit/AuditPage.tsx'), 'AuditPage');
 const UsersPage = page(() => import('./features/users/UsersPage.tsx'), 'UsersPage');
 const CalculatorPage = page(() => import('./features/benefits/CalculatorPage.tsx'), 'CalculatorPage');
+const StandardsPage = page(() => import('./features/standards/StandardsPage.tsx'), 'StandardsPage');
 
 function Providers({ children }: { children: ReactNode }) {
   const lang = useLang();
@@ -99,6 +100,14 @@ export function App() {
                   element={
                     <RequirePermission perm="registry.read">
                       <CalculatorPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="standards"
+                  element={
+                    <RequirePermission perm="standards.read">
+                      <StandardsPage />
                     </RequirePermission>
                   }
                 />
