@@ -1,11 +1,12 @@
 // 审计日志: every read of personal data and every change, filterable, with the chain check.
-import { Button, Card, DatePicker, Form, Input, Space, Table, type TableColumnsType, Typography } from 'antd';
+import { Card, DatePicker, Form, Input, Table, type TableColumnsType, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLE_NAMES, ROLES, type Role } from '../../../../contracts/roles.ts';
 import { type AuditQuery, auditApi } from '../../api/ops.ts';
 import type { AuditEntry, AuditVerifyResult } from '../../api/types.ts';
+import { SearchResetButtons } from '../../components/SearchResetButtons.tsx';
 import { useErrorNotifier } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLang } from '../../lib/lang.ts';
@@ -115,19 +116,13 @@ export function AuditPage() {
         <Form.Item name="range" label={t('audit.dateRange')}>
           <DatePicker.RangePicker allowEmpty={[true, true]} />
         </Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" data-testid="audit-search">
-            {t('common.search')}
-          </Button>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              search({});
-            }}
-          >
-            {t('common.reset')}
-          </Button>
-        </Space>
+        <SearchResetButtons
+          testId="audit-search"
+          onReset={() => {
+            form.resetFields();
+            search({});
+          }}
+        />
       </Form>
       <Table<AuditEntry>
         rowKey="seq"

@@ -1,9 +1,10 @@
 // 用户管理 (district administrators): find accounts, create them, reset passwords, disable/enable.
-import { Button, Card, Form, Input, Select, Space, Table, type TableColumnsType, Typography } from 'antd';
+import { Button, Card, Form, Input, Select, Table, type TableColumnsType, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLE_NAMES, ROLES, type Role } from '../../../../contracts/roles.ts';
 import { type UserQuery, type UserView, usersApi } from '../../api/users.ts';
+import { SearchResetButtons } from '../../components/SearchResetButtons.tsx';
 import { useErrorNotifier } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLang } from '../../lib/lang.ts';
@@ -124,19 +125,13 @@ export function UsersPage() {
             style={{ width: 180 }}
           />
         </Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" data-testid="users-search">
-            {t('common.search')}
-          </Button>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              search({});
-            }}
-          >
-            {t('common.reset')}
-          </Button>
-        </Space>
+        <SearchResetButtons
+          testId="users-search"
+          onReset={() => {
+            form.resetFields();
+            search({});
+          }}
+        />
       </Form>
       <Table<UserView>
         rowKey="id"
