@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,7 +14,9 @@ import { loadCountyDivisions } from './modules/divisions/divisions-data.ts';
 import { checkImportFile, IMPORT_JOB, importDir } from './modules/imports/imports.usecases.ts';
 import { verifyAuditChain } from './platform/audit.ts';
 import { backupPglite, restorePglite } from './platform/backup.ts';
+import { createClock } from './platform/clock.ts';
 import { systemContext } from './platform/context.ts';
+import { createCipher } from './platform/crypto.ts';
 import { isAppError } from './platform/errors.ts';
 import { createProgressBar } from './platform/progress-bar.ts';
 import { createServices, type Services } from './services.ts';
@@ -98,7 +101,7 @@ async function main(argv: string[]) {
           throw new Error('no county is loaded yet: run `huijiu divisions import --county CODE` first');
         const ctx = systemContext(county, 'cli');
         const format = checkImportFile(ctx, arg);
-        const dest = path.join(importDir(config.dataDir), `cli-${Date.now()}-${path.basename(arg)}`);
+        const dest = path.join(importDir(config.dataDir), `cli-${crypto.randomUUID()}-${path.basename(arg)}`);
         fs.copyFileSync(arg, dest);
         const bar = createProgressBar('import');
         const off = s.jobs.onProgress((_id, p) => bar.update(p));
@@ -196,14 +199,13 @@ async function main(argv: string[]) {
       if (config.databaseUrl)
         throw new Error('restore works on the embedded database; use pg_restore for a server');
       const keyFile = path.join(config.dataDir, 'master.key');
-      const { createCipher } = await import('./platform/crypto.ts');
       const key =
         config.masterKeyHex ?? (fs.existsSync(keyFile) ? fs.readFileSync(keyFile, 'utf8').trim() : null);
       const meta = await restorePglite(
         path.resolve(sub),
         path.join(config.dataDir, 'pglite'),
         key ? createCipher(key).fingerprint : null,
-        new Date(Date.now()),
+        createClock(config.clockStart).now(),
       );
       process.stdout.write(`restored backup of ${meta.createdAt}: every table's row count matches\n`);
       return;

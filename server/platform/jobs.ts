@@ -132,7 +132,8 @@ export function createJobRunner(deps: {
       progress(p) {
         for (const l of listeners) l(id, p);
         latest = p;
-        const t = Date.now();
+        // Write throttling is about elapsed time, not the business date: a monotonic clock.
+        const t = performance.now();
         if (writing || (t - lastWrite < PROGRESS_WRITE_MS && p.done < p.total)) return Promise.resolve();
         lastWrite = t;
         writing = (async () => {

@@ -14,6 +14,7 @@ import { shanghaiDateOf } from '../../platform/clock.ts';
 import { auditActor, type RequestContext } from '../../platform/context.ts';
 import { errors, fieldError } from '../../platform/errors.ts';
 import { jurisdictionFilter, requirePermission } from '../../platform/policies.ts';
+import { isRelationCode } from '../../rules/relations.ts';
 import { registryErrors } from './registry.errors.ts';
 import { publicPersonFields, sealPerson } from './registry.mapping.ts';
 import { HEAD_RELATION, validatePerson } from './registry.models.ts';
@@ -382,7 +383,6 @@ export function changeHead(
         '原户主须改为其他关系',
         'the former head needs a non-head relation',
       );
-    const { isRelationCode } = await import('../../rules/relations.ts');
     if (!isRelationCode(input.formerHeadRelationCode))
       throw fieldError(
         'formerHeadRelationCode',

@@ -13,6 +13,7 @@ import { auditActor, type RequestContext } from '../../platform/context.ts';
 import type { PersonalDataCipher } from '../../platform/crypto.ts';
 import { errors, type FieldIssue } from '../../platform/errors.ts';
 import { jurisdictionFilter, requirePermission, withinJurisdiction } from '../../platform/policies.ts';
+import { toFieldIssues } from '../../platform/validation.ts';
 import { urbanRuralOf } from '../../rules/divisions.ts';
 import { checkIdNumber } from '../../rules/id-number.ts';
 import { registryErrors } from './registry.errors.ts';
@@ -64,7 +65,6 @@ export async function createHousehold(deps: RegistryDeps, ctx: RequestContext, r
   requirePermission(ctx.actor, 'registry.write');
   const parsed = householdInput.safeParse(raw);
   if (!parsed.success) {
-    const { toFieldIssues } = await import('../../platform/validation.ts');
     throw errors.validation(toFieldIssues(parsed.error.issues));
   }
   const input = parsed.data;
