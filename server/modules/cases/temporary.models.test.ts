@@ -269,7 +269,26 @@ describe('urgent flow invariants (property)', () => {
           }
         },
       ),
-      { numRuns: 400 },
+      {
+        numRuns: 400,
+        // One hand-made run always goes the whole way, so the assertions below it are exercised
+        // on every run of the suite, not only when the random walk happens to get there.
+        examples: [
+          [
+            [
+              [{ type: 'APPROVE_FIRST_AID', amountYuan: 800, assessment: 'x' }, TOWN, 1],
+              [{ type: 'PAY_FIRST_AID', amountYuan: 800, method: 'CASH' }, TOWN, 2],
+              [
+                { type: 'REGULARIZE', recipient: 'a', reason: 'r', amountYuan: 800, signatures: ['s'] },
+                TOWN,
+                2,
+              ],
+              [{ type: 'FOLLOW_UP', amountYuan: 100 }, TOWN, 1],
+              [{ type: 'FOLLOW_UP', amountYuan: 100 }, TOWN, 1],
+            ],
+          ],
+        ],
+      },
     );
     expect(regularized).toBeGreaterThan(0);
   });
