@@ -1,11 +1,11 @@
 import { type ParameterChange, POLICY_PARAMETERS } from '../../../contracts/parameters.ts';
 import type { Database } from '../../db/database.ts';
-import { appendAudit } from '../../platform/audit.ts';
 import { type Clock, shanghaiDateOf } from '../../platform/clock.ts';
-import { auditActor, type RequestContext } from '../../platform/context.ts';
+import type { RequestContext } from '../../platform/context.ts';
 import { errors, type FieldIssue } from '../../platform/errors.ts';
 import { requirePermission } from '../../platform/policies.ts';
 import { parametersOn } from '../../rules/benefits/parameters.ts';
+import { addDatedValues } from './dated-values.ts';
 import { checkParameterValue } from './parameters.models.ts';
 import * as repo from './standards.repository.ts';
 
@@ -60,33 +60,18 @@ export async function addParameters(deps: ParametersDeps, ctx: RequestContext, c
     .map((c, i) => checkParameterValue(c.key, c.value, `changes.${i}.value`))
     .filter((x): x is FieldIssue => x !== null);
   if (issues.length > 0) throw errors.validation(issues);
-  const at = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
-    const ids = await repo.insertParameters(
-      trx,
-      changes.map((c) => ({
-        county_code: ctx.actor.countyCode,
-        key: c.key,
-        value: JSON.stringify(c.value),
-        effective_from: c.effectiveFrom,
-        reason: c.reason,
-        created_by: auditActor(ctx).actorId,
-        created_by_name: ctx.actor.displayName,
-        created_at: at,
-      })),
-    );
-    await appendAudit(
-      trx,
-      at,
-      changes.map((c, i) => ({
-        countyCode: ctx.actor.countyCode,
-        ...auditActor(ctx),
-        action: 'parameters.added',
-        recordType: 'policy_parameter',
-        recordId: String(ids[i]!.id),
-        detail: { key: c.key, value: c.value, effectiveFrom: c.effectiveFrom, reason: c.reason },
-      })),
-    );
-    return { ids: ids.map((r) => r.id) };
+  return addDatedValues(deps, ctx, changes, {
+    insert: (trx, rows) =>
+      repo.insertParameters(
+        trx,
+        rows.map(({ change, provenance }) => ({
+          ...provenance,
+          key: change.key,
+          value: JSON.stringify(change.value),
+        })),
+      ),
+    action: 'parameters.added',
+    recordType: 'policy_parameter',
+    detail: (c) => ({ key: c.key, value: c.value }),
   });
 }

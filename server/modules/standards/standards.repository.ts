@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import type { Provenance } from './dated-values.ts';
 
 type Db = Kysely<DB>;
 
@@ -28,19 +29,8 @@ export async function standardsOn(db: Db, countyCode: string, date: string): Pro
   return new Map(rows.map((r) => [r.series, r.amount_fen]));
 }
 
-export const insertStandards = (
-  db: Db,
-  rows: {
-    county_code: string;
-    series: string;
-    amount_fen: number;
-    effective_from: string;
-    reason: string;
-    created_by: string | null;
-    created_by_name: string;
-    created_at: Date;
-  }[],
-) => db.insertInto('benefit_standard').values(rows).returning('id').execute();
+export const insertStandards = (db: Db, rows: (Provenance & { series: string; amount_fen: number })[]) =>
+  db.insertInto('benefit_standard').values(rows).returning('id').execute();
 
 export const listParameterRows = (db: Db, countyCode: string) =>
   db
@@ -71,16 +61,5 @@ export async function parametersOnDate(
   return new Map(rows.map((r) => [r.key, r.value]));
 }
 
-export const insertParameters = (
-  db: Db,
-  rows: {
-    county_code: string;
-    key: string;
-    value: string;
-    effective_from: string;
-    reason: string;
-    created_by: string | null;
-    created_by_name: string;
-    created_at: Date;
-  }[],
-) => db.insertInto('policy_parameter').values(rows).returning('id').execute();
+export const insertParameters = (db: Db, rows: (Provenance & { key: string; value: string })[]) =>
+  db.insertInto('policy_parameter').values(rows).returning('id').execute();

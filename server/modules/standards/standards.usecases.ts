@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import { STANDARD_SERIES, type StandardChange, type standardsView } from '../../../contracts/standards.ts';
 import type { Database } from '../../db/database.ts';
-import { appendAudit } from '../../platform/audit.ts';
 import { type Clock, shanghaiDateOf } from '../../platform/clock.ts';
-import { auditActor, type RequestContext } from '../../platform/context.ts';
+import type { RequestContext } from '../../platform/context.ts';
 import { requirePermission } from '../../platform/policies.ts';
 import { type Area, type PolicyParameters, parametersOn } from '../../rules/benefits/parameters.ts';
+import { addDatedValues } from './dated-values.ts';
 import { applyParameters } from './parameters.models.ts';
 import * as repo from './standards.repository.ts';
 
@@ -46,39 +46,19 @@ export async function listStandards(
 /** Adds values (one or several series at once, e.g. a yearly adjustment) in one transaction. */
 export async function addStandards(deps: StandardsDeps, ctx: RequestContext, changes: StandardChange[]) {
   requirePermission(ctx.actor, 'standards.manage');
-  const at = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
-    const ids = await repo.insertStandards(
-      trx,
-      changes.map((c) => ({
-        county_code: ctx.actor.countyCode,
-        series: c.series,
-        amount_fen: c.amountFen,
-        effective_from: c.effectiveFrom,
-        reason: c.reason,
-        created_by: auditActor(ctx).actorId,
-        created_by_name: ctx.actor.displayName,
-        created_at: at,
-      })),
-    );
-    await appendAudit(
-      trx,
-      at,
-      changes.map((c, i) => ({
-        countyCode: ctx.actor.countyCode,
-        ...auditActor(ctx),
-        action: 'standards.added',
-        recordType: 'benefit_standard',
-        recordId: String(ids[i]!.id),
-        detail: {
-          series: c.series,
-          amountFen: c.amountFen,
-          effectiveFrom: c.effectiveFrom,
-          reason: c.reason,
-        },
-      })),
-    );
-    return { ids: ids.map((r) => r.id) };
+  return addDatedValues(deps, ctx, changes, {
+    insert: (trx, rows) =>
+      repo.insertStandards(
+        trx,
+        rows.map(({ change, provenance }) => ({
+          ...provenance,
+          series: change.series,
+          amount_fen: change.amountFen,
+        })),
+      ),
+    action: 'standards.added',
+    recordType: 'benefit_standard',
+    detail: (c) => ({ series: c.series, amountFen: c.amountFen }),
   });
 }
 
