@@ -37,6 +37,11 @@ export const PERMISSIONS = {
   'users.manage': ['district_admin'],
   'standards.read': ['village_assistant', 'town_officer', 'district_officer', 'district_admin', 'auditor'],
   'standards.manage': ['district_admin'],
+  'cases.read': ['village_assistant', 'town_officer', 'district_officer', 'district_admin', 'auditor'],
+  'cases.write': ['village_assistant', 'town_officer', 'district_officer', 'district_admin'],
+  'cases.migrate_legacy': ['district_admin'],
+  'entitlements.read': ['town_officer', 'district_officer', 'district_admin', 'auditor'],
+  'entitlements.approve': ['district_officer', 'district_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

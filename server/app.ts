@@ -14,7 +14,9 @@ import { authErrors } from './modules/auth/auth.errors.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { resolveSession } from './modules/auth/auth.usecases.ts';
 import { benefitsRoutes } from './modules/benefits/benefits.routes.ts';
+import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { divisionRoutes } from './modules/divisions/divisions.routes.ts';
+import { entitlementsRoutes } from './modules/entitlements/entitlements.routes.ts';
 import { importRoutes } from './modules/imports/imports.routes.ts';
 import { jobRoutes } from './modules/jobs/jobs.routes.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
@@ -143,6 +145,8 @@ export async function createServer(
   adminRoutes(app, s);
   benefitsRoutes(app, s);
   standardsRoutes(app, s);
+  entitlementsRoutes(app, s);
+  casesRoutes(app, s);
 
   if (hasWeb) {
     // Files are looked up per request (wildcard), so a rebuilt console is served without a restart;

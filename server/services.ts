@@ -1,6 +1,7 @@
 import type { Config } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { recalcJob } from './modules/entitlements/recalc.jobs.ts';
 import { importJob } from './modules/imports/imports.jobs.ts';
 import { type AuditLog, createAuditLog } from './platform/audit.ts';
 import { createClock, type SettableClock } from './platform/clock.ts';
@@ -40,7 +41,7 @@ export async function createServices(
   const audit = createAuditLog({ db, clock });
   const services = { config, handle, db, clock, cipher, audit } as Services;
   // biome-ignore lint/suspicious/noExplicitAny: heterogeneous job payloads.
-  const definitions: JobDefinition<any>[] = [importJob(services)];
+  const definitions: JobDefinition<any>[] = [importJob(services), recalcJob(services)];
   services.jobs = createJobRunner({ db, clock, definitions });
   services.close = async () => {
     await services.jobs.stop();

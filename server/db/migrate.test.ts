@@ -9,7 +9,17 @@ import { migrateToLatest } from './migrate.ts';
 // Tenant tables shard by county (architecture convention 13): county_code leads the primary key,
 // and keys that join or deduplicate tenant rows carry it too, so that a Citus deployment can
 // distribute them by county without a schema change.
-const TENANT_TABLES = ['household', 'person', 'household_member', 'record_version', 'audit_log'];
+const TENANT_TABLES = [
+  'household',
+  'person',
+  'household_member',
+  'record_version',
+  'audit_log',
+  'assistance_case',
+  'case_event',
+  'entitlement',
+  'recalc_change',
+];
 /** Tables that carry county_code as a plain attribute and are not distributed by it. */
 const NOT_DISTRIBUTED = ['admin_unit', 'app_user', 'job'];
 

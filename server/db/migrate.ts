@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002_audit_no_truncate.ts';
 import * as m0003 from './migrations/0003_division_code_types.ts';
 import * as m0004 from './migrations/0004_benefit_standards.ts';
 import * as m0005 from './migrations/0005_policy_parameters.ts';
+import * as m0006 from './migrations/0006_cases.ts';
 
 // Migrations are listed explicitly (not read from the folder) so the bundle order is fixed and a
 // typo fails the type check instead of silently skipping a migration.
@@ -14,6 +15,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003_division_code_types': m0003,
   '0004_benefit_standards': m0004,
   '0005_policy_parameters': m0005,
+  '0006_cases': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

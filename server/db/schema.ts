@@ -202,7 +202,160 @@ export type PolicyParameterTable = {
   created_at: AppTimestamp;
 };
 
+type Json<T> = ColumnType<T, string, string>;
+
+export type CaseScheme =
+  | 'DIBAO'
+  | 'DIBAO_SINGLE'
+  | 'TEKUN'
+  | 'DIBAO_EDGE'
+  | 'RIGID'
+  | 'TEMP_URGENT'
+  | 'TEMP_EXPENDITURE';
+export type CaseStage = 'APPLICATION' | 'ACTIVE' | 'CLOSED';
+export type CaseChannel = 'PORTAL' | 'VILLAGE_PROXY' | 'TOWN_WINDOW' | 'DISCOVERY' | 'LEGACY';
+
+export type AssistanceCaseTable = {
+  county_code: string;
+  id: Generated<string>;
+  case_no: string;
+  scheme: CaseScheme;
+  stage: CaseStage;
+  state: string;
+  household_id: string;
+  subject_person_id: string | null;
+  town_code: string;
+  village_code: string;
+  area: 'urban' | 'rural';
+  channel: CaseChannel;
+  model: Json<Record<string, unknown>>;
+  facts: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  deadline: CalendarDate | null;
+  overall_due: CalendarDate | null;
+  next_review_on: CalendarDate | null;
+  legacy: Generated<boolean>;
+  applied_on: CalendarDate;
+  decided_on: CalendarDate | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: AppTimestamp;
+  updated_at: AppTimestamp;
+};
+
+export type CaseCounterTable = {
+  county_code: string;
+  prefix: string;
+  year: number;
+  next_no: Generated<number>;
+};
+
+export type CaseEventTable = {
+  county_code: string;
+  case_id: string;
+  seq: number;
+  type: string;
+  on_date: CalendarDate;
+  state_before: string;
+  state_after: string;
+  actor_id: string | null;
+  actor_name: string;
+  actor_role: string;
+  opinion: string | null;
+  payload: Json<Record<string, unknown>>;
+  attachments: Json<unknown[]>;
+  recorded_at: AppTimestamp;
+};
+
+export type CaseConsentTable = {
+  county_code: string;
+  case_id: string;
+  person_id: string;
+  kind: 'MEMBER' | 'SUPPORTER';
+  signed_on: CalendarDate;
+  document_ref: string;
+  recorded_by: string | null;
+  recorded_at: AppTimestamp;
+};
+
+export type CaseAttachmentTable = {
+  county_code: string;
+  id: Generated<string>;
+  case_id: string;
+  kind: 'SIGNATURE' | 'AUTHORIZATION' | 'CONSENT' | 'PHOTO' | 'DOCUMENT';
+  filename: string;
+  mime: string;
+  bytes: Buffer;
+  sha256: string;
+  uploaded_by: string | null;
+  uploaded_at: AppTimestamp;
+};
+
+export type EntitlementMethod = 'GAP' | 'FULL_STANDARD' | 'TEKUN_SUPPORT';
+
+export type EntitlementTable = {
+  county_code: string;
+  case_id: string;
+  version: number;
+  effective_from: CalendarDate;
+  amount_fen: number;
+  method: EntitlementMethod;
+  area: 'urban' | 'rural';
+  household_size: number;
+  net_income_fen: Generated<number>;
+  income_months: Generated<number>;
+  care_level: 'SELF_CARE' | 'PARTIAL_LOSS' | 'FULL_LOSS' | null;
+  breakdown: Json<unknown[]>;
+  source: 'DECISION' | 'RECALC' | 'ADJUSTMENT' | 'LEGACY';
+  recalc_run_id: string | null;
+  is_current: Generated<boolean>;
+  created_at: AppTimestamp;
+};
+
+export type RecalcStatus = 'COMPUTING' | 'PENDING' | 'APPROVED' | 'REJECTED' | 'SUPERSEDED' | 'FAILED';
+
+export type RecalcRunTable = {
+  county_code: string;
+  id: Generated<string>;
+  effective_from: CalendarDate;
+  computed_on: CalendarDate;
+  status: RecalcStatus;
+  job_id: string | null;
+  trigger: string;
+  cases_checked: Generated<number>;
+  cases_changed: Generated<number>;
+  cases_ineligible: Generated<number>;
+  monthly_delta_fen: Generated<number>;
+  back_pay_fen: Generated<number>;
+  created_by: string | null;
+  created_at: AppTimestamp;
+  decided_by: string | null;
+  decided_by_name: string | null;
+  decided_at: AppTimestamp | null;
+  decision_reason: string | null;
+};
+
+export type RecalcChangeTable = {
+  county_code: string;
+  run_id: string;
+  case_id: string;
+  base_version: number;
+  old_fen: number;
+  new_fen: number;
+  applies_from: CalendarDate;
+  back_pay_months: number;
+  back_pay_fen: number;
+  outcome: 'CHANGE' | 'INELIGIBLE';
+};
+
 export type DB = {
+  assistance_case: AssistanceCaseTable;
+  case_counter: CaseCounterTable;
+  case_event: CaseEventTable;
+  case_consent: CaseConsentTable;
+  case_attachment: CaseAttachmentTable;
+  entitlement: EntitlementTable;
+  recalc_run: RecalcRunTable;
+  recalc_change: RecalcChangeTable;
   policy_parameter: PolicyParameterTable;
   benefit_standard: BenefitStandardTable;
   instance_meta: InstanceMetaTable;

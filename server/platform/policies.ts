@@ -11,6 +11,12 @@ const PERMISSION_TEXT: Partial<Record<Permission, [string, string]>> = {
   'reveal.bank_account': ['查看完整银行账号', 'reveal full bank accounts'],
   'audit.read': ['查看审计日志', 'read the audit log'],
   'users.manage': ['管理用户', 'manage users'],
+  'standards.manage': ['调整救助标准', 'change standards'],
+  'cases.read': ['查看救助案件', 'read cases'],
+  'cases.write': ['办理救助案件', 'act on cases'],
+  'cases.migrate_legacy': ['迁移历史在保对象', 'migrate legacy cases'],
+  'entitlements.read': ['查看待遇重算清单', 'read recalculation lists'],
+  'entitlements.approve': ['审批待遇重算清单', 'approve recalculation lists'],
 };
 
 export function requirePermission(actor: Actor, permission: Permission): void {

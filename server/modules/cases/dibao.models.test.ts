@@ -177,21 +177,21 @@ const rows: Row[] = [
   [
     'S1 Art.21: county approves',
     mk('COUNTY_REVIEW'),
-    { type: 'CONFIRM', at: D, monthlyAmountYuan: 600 },
+    { type: 'CONFIRM', at: D, monthlyAmountFen: 600 },
     COUNTY,
     'APPROVED',
   ],
   [
     'S1 Art.11, Art.20 ¶2: close relative approved after county home visit',
     mk('COUNTY_REVIEW', { closeRelative: true, countyHomeVisitOn: D }),
-    { type: 'CONFIRM', at: D, monthlyAmountYuan: 600 },
+    { type: 'CONFIRM', at: D, monthlyAmountFen: 600 },
     COUNTY,
     'APPROVED',
   ],
   [
     'S1 Art.2 ¶2: township confirms when delegated',
     mk('TOWNSHIP_CONFIRMATION', { approvalLevel: 'TOWNSHIP' }),
-    { type: 'CONFIRM', at: D, monthlyAmountYuan: 600 },
+    { type: 'CONFIRM', at: D, monthlyAmountFen: 600 },
     TOWN,
     'APPROVED',
   ],
@@ -262,14 +262,14 @@ const rows: Row[] = [
   [
     '§2.3: township cannot confirm (county approval level)',
     mk('COUNTY_REVIEW'),
-    { type: 'CONFIRM', at: D, monthlyAmountYuan: 600 },
+    { type: 'CONFIRM', at: D, monthlyAmountFen: 600 },
     TOWN,
     { refused: 'FORBIDDEN_ACTOR' },
   ],
   [
     '§2.3: role must match level (auditor at county)',
     mk('COUNTY_REVIEW'),
-    { type: 'CONFIRM', at: D, monthlyAmountYuan: 600 },
+    { type: 'CONFIRM', at: D, monthlyAmountFen: 600 },
     AUDITOR,
     { refused: 'FORBIDDEN_ACTOR' },
   ],
@@ -344,7 +344,7 @@ const rows: Row[] = [
   [
     'S1 Art.11, Art.20 ¶2: close relative blocked until county home visit',
     mk('COUNTY_REVIEW', { closeRelative: true }),
-    { type: 'CONFIRM', at: D, monthlyAmountYuan: 600 },
+    { type: 'CONFIRM', at: D, monthlyAmountFen: 600 },
     COUNTY,
     { refused: 'HOME_VISIT_REQUIRED' },
   ],
@@ -365,7 +365,7 @@ const rows: Row[] = [
   [
     'S1 Art.21: confirmation fixes an amount',
     mk('COUNTY_REVIEW'),
-    { type: 'CONFIRM', at: D, monthlyAmountYuan: 0 },
+    { type: 'CONFIRM', at: D, monthlyAmountFen: 0 },
     COUNTY,
     { refused: 'AMOUNT_REQUIRED' },
   ],
@@ -453,7 +453,7 @@ describe('低保 state machine (§3.7)', () => {
   it('S1 Art.21: approval starts the benefit the 1st of next month; rejection notice ≤ 3 WD', () => {
     const ok = transition(
       mk('COUNTY_REVIEW'),
-      { type: 'CONFIRM', at: '2026-03-31', monthlyAmountYuan: 600 },
+      { type: 'CONFIRM', at: '2026-03-31', monthlyAmountFen: 600 },
       COUNTY,
       cal,
     );
@@ -485,7 +485,7 @@ describe('低保 state machine (§3.7)', () => {
       [{ type: 'PUBLISH', postedOn: '2026-03-10' }, VILLAGE],
       [{ type: 'PUBLICITY_ENDED', at: '2026-03-18' }, TOWN],
       [{ type: 'START_COUNTY_REVIEW', at: '2026-03-19' }, COUNTY],
-      [{ type: 'CONFIRM', at: '2026-03-20', monthlyAmountYuan: 700 }, COUNTY],
+      [{ type: 'CONFIRM', at: '2026-03-20', monthlyAmountFen: 700 }, COUNTY],
     ];
     let c = newDibaoCase({ id: 'x', members: consented });
     for (const [e, a] of steps) {
@@ -527,7 +527,7 @@ const eventArb = (at: string): fc.Arbitrary<DibaoEvent> =>
       { type: 'START_COUNTY_REVIEW', at },
       { type: 'COMPLAINT', at, summary: 'c' },
       { type: 'RECORD_COUNTY_HOME_VISIT', at, investigators: ['a', 'b'] },
-      { type: 'CONFIRM', at, monthlyAmountYuan: 500 },
+      { type: 'CONFIRM', at, monthlyAmountFen: 500 },
       { type: 'REJECT', at, reasons: 'r' },
       { type: 'TERMINATE', at, reason: 'r' },
     ),
@@ -557,7 +557,7 @@ function guided(c: DibaoCase, at: string): [DibaoEvent, Actor] | null {
     case 'TOWNSHIP_CONFIRMATION':
       return c.closeRelative && c.countyHomeVisitOn === null
         ? [{ type: 'RECORD_COUNTY_HOME_VISIT', at, investigators: ['a', 'b'] }, COUNTY]
-        : [{ type: 'CONFIRM', at, monthlyAmountYuan: 500 }, decider];
+        : [{ type: 'CONFIRM', at, monthlyAmountFen: 500 }, decider];
     default:
       return null;
   }

@@ -118,7 +118,7 @@ export type DibaoEvent =
   | { type: 'START_COUNTY_REVIEW'; at: string }
   | { type: 'COMPLAINT'; at: string; summary: string }
   | { type: 'RECORD_COUNTY_HOME_VISIT'; at: string; investigators: readonly string[] }
-  | { type: 'CONFIRM'; at: string; monthlyAmountYuan: number }
+  | { type: 'CONFIRM'; at: string; monthlyAmountFen: number }
   | { type: 'REJECT'; at: string; reasons: string }
   | { type: 'TERMINATE'; at: string; reason: string };
 
@@ -133,7 +133,7 @@ export type DibaoEffect =
   | { type: 'SEND_TO_CONFIRMATION'; confirmBy: string }
   | { type: 'COUNTY_SPOT_CHECK_QUEUE' }
   | { type: 'HOME_VISIT_REQUIRED' }
-  | { type: 'ISSUE_CERTIFICATE'; monthlyAmountYuan: number }
+  | { type: 'ISSUE_CERTIFICATE'; monthlyAmountFen: number }
   | { type: 'BENEFIT_STARTS'; from: string }
   | { type: 'SEND_REJECTION_NOTICE'; by: string; reasons: string }
   | { type: 'NOTIFY_TERMINATION'; reason: string };
@@ -461,7 +461,7 @@ export function transition(
               'S1 Art.11, Art.20: a close-relative or complained-about case needs the county home visit first',
             )
           : null,
-        e.type === 'CONFIRM' && !(Number.isFinite(e.monthlyAmountYuan) && e.monthlyAmountYuan > 0)
+        e.type === 'CONFIRM' && !(Number.isSafeInteger(e.monthlyAmountFen) && e.monthlyAmountFen > 0)
           ? refuse(
               'AMOUNT_REQUIRED',
               '确认时须核定保障金额（S1 第二十一条）',
@@ -480,7 +480,7 @@ export function transition(
       const done: DibaoCase = { ...base, decidedOn: e.at, deadline: null };
       if (e.type === 'CONFIRM')
         return go({ ...done, state: 'APPROVED' }, [
-          { type: 'ISSUE_CERTIFICATE', monthlyAmountYuan: e.monthlyAmountYuan },
+          { type: 'ISSUE_CERTIFICATE', monthlyAmountFen: e.monthlyAmountFen },
           { type: 'BENEFIT_STARTS', from: benefitStartMonth(e.at) },
         ]);
       return go({ ...done, state: 'REJECTED' }, [

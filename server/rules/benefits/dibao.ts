@@ -8,8 +8,8 @@ import {
   type Ineligible,
   ineligibleIfAny,
   monthIndex,
-  roundHalfUpToYuanFen,
 } from './breakdown.ts';
+import { dibaoGapFen } from './entitlement.ts';
 import { type HouseholdIncome, perCapitaBelow } from './income.ts';
 import type { Area, PolicyParameters } from './parameters.ts';
 import type { PropertyCheck } from './property.ts';
@@ -73,9 +73,8 @@ export function assessDibao(input: DibaoInput): DibaoResult {
   const no = ineligibleIfAny(failures, breakdown);
   if (no) return no;
 
-  // household gap = size × standard − net / months, exact until the single rounding step.
-  const gapNum = size * standardFen * months - income.netFen;
-  const amountFen = roundHalfUpToYuanFen(gapNum, months);
+  // Income is strictly below the standard here, so the gap is positive.
+  const amountFen = dibaoGapFen(size, standardFen, income.netFen, months) as number;
   breakdown.push(
     {
       code: 'dibao.income_below_standard',
