@@ -23,6 +23,7 @@ const AuditPage = page(() => import('./features/audit/AuditPage.tsx'), 'AuditPag
 const UsersPage = page(() => import('./features/users/UsersPage.tsx'), 'UsersPage');
 const CalculatorPage = page(() => import('./features/benefits/CalculatorPage.tsx'), 'CalculatorPage');
 const StandardsPage = page(() => import('./features/standards/StandardsPage.tsx'), 'StandardsPage');
+const RecalcPage = page(() => import('./features/entitlements/RecalcPage.tsx'), 'RecalcPage');
 
 function Providers({ children }: { children: ReactNode }) {
   const lang = useLang();
@@ -108,6 +109,14 @@ export function App() {
                   element={
                     <RequirePermission perm="standards.read">
                       <StandardsPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="recalc"
+                  element={
+                    <RequirePermission perm="entitlements.read">
+                      <RecalcPage />
                     </RequirePermission>
                   }
                 />

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { StandardChange, StandardValue, standardsView } from '../../../contracts/standards.ts';
 import { apiGet, apiPost } from './client.ts';
+import type { StandardsAdded } from './entitlements.ts';
 
 export type StandardsView = z.infer<typeof standardsView>;
 export type StandardSeriesView = StandardsView['series'][number];
@@ -9,5 +10,5 @@ export type { StandardChange, StandardValue };
 
 export const standardsApi = {
   get: () => apiGet<StandardsView>('/api/v1/standards'),
-  add: (changes: StandardChange[]) => apiPost<{ ids: number[] }>('/api/v1/standards', { changes }),
+  add: (changes: StandardChange[]) => apiPost<StandardsAdded>('/api/v1/standards', { changes }),
 };

@@ -27,6 +27,7 @@ export function Shell() {
     if (can(actor.role, 'registry.import')) out.push({ key: '/imports', label: t('nav.imports') });
     if (can(actor.role, 'registry.read')) out.push({ key: '/calculator', label: t('nav.calculator') });
     if (can(actor.role, 'standards.read')) out.push({ key: '/standards', label: t('nav.standards') });
+    if (can(actor.role, 'entitlements.read')) out.push({ key: '/recalc', label: t('recalc.title') });
     out.push({ key: '/jobs', label: t('nav.jobs') });
     if (can(actor.role, 'audit.read')) out.push({ key: '/audit', label: t('nav.audit') });
     if (can(actor.role, 'users.manage')) out.push({ key: '/users', label: t('nav.users') });

@@ -10,6 +10,7 @@ import { FormIssues } from '../../components/FormIssues.tsx';
 import { reportFormError, useErrorNotifier } from '../../lib/errors.ts';
 import { fenToYuan } from '../../lib/format.ts';
 import { useLang } from '../../lib/lang.ts';
+import { RecalcStartedNotice } from '../entitlements/RecalcStartedNotice.tsx';
 import {
   type AdjustValues,
   parseStandardYuan,
@@ -70,8 +71,12 @@ export function StandardAdjustModal({ open, view, initialSeries, onClose, onSave
     setIssues([]);
     try {
       const changes = toStandardChanges(v);
-      await standardsApi.add(changes);
+      // the API also reports the recalculation the change started (§9.4)
+      const out = await standardsApi.add(changes);
       message.success(t('standards.saved', { count: changes.length }));
+      const notice = <RecalcStartedNotice recalc={out.recalc ?? null} />;
+      if (out.recalc) message.info({ content: notice, duration: 10 });
+      else message.warning({ content: notice, duration: 10 });
       onSaved(changes.length);
     } catch (err) {
       setIssues(reportFormError(form, err, lang, notifyError, resolveAdjustField));
