@@ -5,6 +5,7 @@ import { benchRegistry } from './registry.ts';
 const benches: Record<string, () => Promise<unknown>> = {
   registry: benchRegistry,
   api: async () => (await import('./api.ts')).benchApi(),
+  recalc: async () => (await import('./recalc.ts')).benchRecalc(),
 };
 
 const names = process.argv.slice(2).filter((a) => a !== '--');

@@ -80,3 +80,137 @@ export const legacyCasesBody = z.object({
   reason: z.string().trim().min(2, bi('请填写迁移依据', 'give the basis of the migration')).max(200),
   cases: z.array(legacyCaseInput).min(1).max(1000),
 });
+
+/** A new application (申请), made at the town window or by the village assistant on the family's behalf. */
+export const applicationInput = z
+  .object({
+    householdId: z.uuid(bi('户 ID 格式不正确', 'a household id (uuid)')),
+    scheme: z.enum(['DIBAO', 'DIBAO_SINGLE', 'TEKUN']),
+    /** The applicant for 单人保 and 特困; the head applies for a household. */
+    subjectPersonId: z.uuid(bi('人员 ID 格式不正确', 'a person id (uuid)')).nullable().default(null),
+    appliedOn: isoDate.optional(),
+    /** S1 Art.6: applying through the village committee or another person needs an authorisation. */
+    proxy: z
+      .object({
+        type: z.enum(['VILLAGE_COMMITTEE', 'OTHER']),
+        name: z.string().trim().min(1, bi('请填写代办人', 'name the proxy')).max(60),
+        authorizationRef: z
+          .string()
+          .trim()
+          .min(1, bi('请填写委托书编号或说明', 'give the authorisation reference'))
+          .max(120),
+      })
+      .nullable()
+      .default(null),
+    /** §2.5: the applicant's pledge to report truthfully and report changes (诚信承诺). */
+    pledgeSigned: z.literal(
+      true,
+      bi('申请人须签署诚信承诺书（§2.5）', 'the applicant must sign the integrity pledge (§2.5)'),
+    ),
+    /** S1 Art.11: a member is a close relative of a caseworker or village-committee member (近亲属备案). */
+    closeRelative: z.boolean().default(false),
+    /** 特困: legal supporters (法定义务人) in the registry whose data will be checked (S2 Art.10). */
+    supporterPersonIds: z.array(z.uuid()).max(10).default([]),
+    note: z.string().trim().max(2000).optional(),
+  })
+  .superRefine((a, ctx) => {
+    if (a.scheme !== 'DIBAO' && a.subjectPersonId === null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['subjectPersonId'],
+        message: bi('单人保和特困须指定申请人本人', 'single-person 低保 and 特困 name the applicant'),
+      });
+  });
+export type ApplicationInput = z.input<typeof applicationInput>;
+
+/** An urgent temporary-assistance report (急难型临时救助), §6.5: local or where the emergency happened. */
+export const urgentReportInput = z.object({
+  /** A household in the registry, or null for a non-local person (§6.2) described in `person`. */
+  householdId: z.uuid().nullable().default(null),
+  villageCode: z.string().regex(/^\d{12}$/, bi('村（居）代码应为 12 位数字', 'a 12-digit village code')),
+  source: z.enum(['SELF', 'VILLAGE', 'DISCOVERY', 'HOTLINE_12349']),
+  nonLocalHukou: z.boolean().default(false),
+  /** For a non-local applicant: who and what happened (masked in lists). */
+  personDescription: z.string().trim().max(200).optional(),
+  cause: z.enum(['ACCIDENT', 'FIRE', 'DISASTER', 'ILLNESS', 'OTHER']),
+  summary: z.string().trim().min(2, bi('请简述急难情况', 'describe the emergency')).max(2000),
+});
+export type UrgentReportInput = z.input<typeof urgentReportInput>;
+
+export const caseSummary = z.object({
+  id: z.string(),
+  caseNo: z.string(),
+  scheme: z.enum(CASE_SCHEMES),
+  stage: z.enum(CASE_STAGES),
+  state: z.string(),
+  householdId: z.string(),
+  householdNo: z.string(),
+  applicantMask: z.string().nullable(),
+  townCode: z.string(),
+  villageCode: z.string(),
+  channel: z.string(),
+  deadline: z.string().nullable(),
+  overallDue: z.string().nullable(),
+  nextReviewOn: z.string().nullable(),
+  overdue: z.boolean(),
+  appliedOn: z.string(),
+  decidedOn: z.string().nullable(),
+  legacy: z.boolean(),
+  closeRelative: z.boolean(),
+  currentAmountFen: z.number().nullable(),
+});
+export type CaseSummary = z.infer<typeof caseSummary>;
+
+export const worklistQuery = z.object({
+  stage: z.enum(CASE_STAGES).optional(),
+  scheme: z.enum(CASE_SCHEMES).optional(),
+  state: z.string().max(40).optional(),
+  overdue: z.coerce.boolean().optional(),
+  q: z.string().trim().max(40).optional(),
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+export const caseEventView = z.object({
+  seq: z.number(),
+  type: z.string(),
+  on: z.string(),
+  stateBefore: z.string(),
+  stateAfter: z.string(),
+  actorName: z.string(),
+  actorRole: z.string(),
+  opinion: z.string().nullable(),
+  payload: z.record(z.string(), z.unknown()),
+  attachments: z.array(z.object({ id: z.string(), kind: z.string(), filename: z.string() })),
+  recordedAt: z.string(),
+});
+
+export const entitlementView = z.object({
+  version: z.number(),
+  effectiveFrom: z.string(),
+  amountFen: z.number(),
+  method: z.string(),
+  source: z.string(),
+  breakdown: z.array(z.unknown()),
+});
+
+export const caseDetail = caseSummary.extend({
+  area: z.enum(['urban', 'rural']),
+  subjectPersonId: z.string().nullable(),
+  version: z.number(),
+  model: z.record(z.string(), z.unknown()),
+  facts: z.record(z.string(), z.unknown()).nullable(),
+  members: z.array(
+    z.object({
+      personId: z.string(),
+      nameMask: z.string(),
+      relationCode: z.string(),
+      consentSignedOn: z.string().nullable(),
+    }),
+  ),
+  timeline: z.array(caseEventView),
+  entitlements: z.array(entitlementView),
+  /** The events the caller may record now (by state and role); the UI offers only these. */
+  allowedEvents: z.array(z.string()),
+});
+export type CaseDetail = z.infer<typeof caseDetail>;

@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003_division_code_types.ts';
 import * as m0004 from './migrations/0004_benefit_standards.ts';
 import * as m0005 from './migrations/0005_policy_parameters.ts';
 import * as m0006 from './migrations/0006_cases.ts';
+import * as m0007 from './migrations/0007_reserve_fund.ts';
 
 // Migrations are listed explicitly (not read from the folder) so the bundle order is fixed and a
 // typo fails the type check instead of silently skipping a migration.
@@ -16,6 +17,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004_benefit_standards': m0004,
   '0005_policy_parameters': m0005,
   '0006_cases': m0006,
+  '0007_reserve_fund': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

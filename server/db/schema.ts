@@ -222,7 +222,7 @@ export type AssistanceCaseTable = {
   scheme: CaseScheme;
   stage: CaseStage;
   state: string;
-  household_id: string;
+  household_id: string | null;
   subject_person_id: string | null;
   town_code: string;
   village_code: string;
@@ -347,7 +347,24 @@ export type RecalcChangeTable = {
   outcome: 'CHANGE' | 'INELIGIBLE';
 };
 
+export type ReserveFundEntryTable = {
+  county_code: string;
+  id: Generated<number>;
+  town_code: string;
+  on_date: CalendarDate;
+  kind: 'ALLOCATE' | 'DRAW' | 'RETURN' | 'RECONCILE';
+  amount_fen: number;
+  case_id: string | null;
+  month: CalendarDate | null;
+  note: Generated<string>;
+  detail: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_by: string | null;
+  created_by_name: string;
+  created_at: AppTimestamp;
+};
+
 export type DB = {
+  reserve_fund_entry: ReserveFundEntryTable;
   assistance_case: AssistanceCaseTable;
   case_counter: CaseCounterTable;
   case_event: CaseEventTable;

@@ -69,6 +69,7 @@ export function installErrorHandler(app: FastifyInstance, opts: { spaIndex?: boo
       );
     } else {
       req.log.error({ err }, 'unhandled error');
+      if (process.env.HUIJIU_DEBUG_ERRORS) console.error(err);
       appErr = new AppError(
         'internal',
         500,

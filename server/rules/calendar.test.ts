@@ -75,9 +75,9 @@ describe('isWorkingDay', () => {
   });
 
   it.each([
-    { date: '2024-12-31', src: '§15: only 2025 and 2026 shipped' },
-    { date: '2027-01-04', src: '§15: only 2025 and 2026 shipped' },
-    { date: '1999-10-01', src: '§15: only 2025 and 2026 shipped' },
+    { date: '2024-12-31', src: '§15: 2025–2026 shipped, 2027 provisional' },
+    { date: '2028-01-04', src: '§15: 2025–2026 shipped, 2027 provisional' },
+    { date: '1999-10-01', src: '§15: 2025–2026 shipped, 2027 provisional' },
   ])('refuses $date, outside the calendar, with a bilingual error ($src)', ({ date }) => {
     expect(() => isWorkingDay(date, CAL)).toThrow(CalendarCoverageError);
     try {
@@ -86,7 +86,7 @@ describe('isWorkingDay', () => {
       const err = e as CalendarCoverageError;
       expect(err.code).toBe('CALENDAR_YEAR_NOT_COVERED');
       expect(err.year).toBe(Number(date.slice(0, 4)));
-      expect(err.coveredYears).toEqual([2025, 2026]);
+      expect(err.coveredYears).toEqual([2025, 2026, 2027]);
       expect(err.messageZh).toContain('工作日历未覆盖');
       expect(err.messageEn).toContain('does not cover');
       expect(err).toBeInstanceOf(RangeError);
@@ -144,8 +144,8 @@ describe('addWorkingDays / deadline across holidays (start day not counted, §2.
   });
 
   it.each([
-    { start: '2026-12-30', n: 5, src: '§15: 2027 not covered' },
-    { start: '2026-12-31', n: 1, src: '§15: 2027 not covered' },
+    { start: '2027-12-30', n: 5, src: '§15: 2028 not covered' },
+    { start: '2027-12-31', n: 1, src: '§15: 2028 not covered' },
   ])('throws when the count runs past the calendar: $start + $n ($src)', ({ start, n }) => {
     expect(() => addWorkingDays(start, n, CAL)).toThrow(CalendarCoverageError);
   });
@@ -231,7 +231,7 @@ describe('workingDaysBetween', () => {
 
   it('throws when the range reaches an uncovered year (§15)', () => {
     expect(() => workingDaysBetween('2024-12-30', '2025-01-06', CAL)).toThrow(CalendarCoverageError);
-    expect(() => workingDaysBetween('2026-12-01', '2027-01-06', CAL)).toThrow(CalendarCoverageError);
+    expect(() => workingDaysBetween('2027-12-01', '2028-01-06', CAL)).toThrow(CalendarCoverageError);
   });
 });
 
@@ -353,19 +353,28 @@ describe('bureau overrides (buildCalendar / extendCalendar)', () => {
     expect(isWorkingDay('2025-10-08', cal)).toBe(false);
   });
 
-  it('a new year extends coverage (§15: a bureau enters the next notice)', () => {
+  it('a new year extends coverage, and the State Council notice replaces the provisional year (§15)', () => {
     const cal = extendCalendar(CAL, [
+      {
+        year: 2028,
+        source: 'test: 2028 notice',
+        holidays: [{ date: '2028-01-03', name: '元旦' }],
+        makeUpWorkdays: [],
+      },
       {
         year: 2027,
         source: 'test: 2027 notice',
         holidays: [{ date: '2027-01-01', name: '元旦' }],
-        makeUpWorkdays: [],
+        makeUpWorkdays: [{ date: '2027-02-20', name: '春节' }],
       },
     ]);
-    expect(isWorkingDay('2027-01-01', cal)).toBe(false);
-    expect(isWorkingDay('2027-01-04', cal)).toBe(true);
-    expect(addWorkingDays('2026-12-31', 1, cal)).toBe('2027-01-04');
-    expect(() => isWorkingDay('2027-01-04', CAL)).toThrow(CalendarCoverageError);
+    expect(isWorkingDay('2028-01-03', cal)).toBe(false);
+    expect(addWorkingDays('2027-12-31', 1, cal)).toBe('2028-01-04');
+    expect(() => isWorkingDay('2028-01-04', CAL)).toThrow(CalendarCoverageError);
+    // The provisional 2027 has the statutory 春节 days off; the real notice replaces it whole.
+    expect(isWorkingDay('2027-02-08', CAL)).toBe(false);
+    expect(isWorkingDay('2027-02-08', cal)).toBe(true);
+    expect(isWorkingDay('2027-02-20', cal)).toBe(true);
   });
 
   it.each([

@@ -105,7 +105,12 @@ describe('each holiday has the length and bounds of its notice', () => {
     },
   );
 
-  it('ships exactly 2025 and 2026 (§15)', () => {
-    expect(HOLIDAY_NOTICES.map((n) => n.year)).toEqual([2025, 2026]);
+  it('ships 2025 and 2026 from the notices, and 2027 as a provisional statutory-days year (§15; §2.1)', () => {
+    expect(HOLIDAY_NOTICES.map((n) => n.year)).toEqual([2025, 2026, 2027]);
+    const p = HOLIDAY_NOTICES[2]!;
+    expect(p.source).toMatch(/^暂定/);
+    // 《全国年节及纪念日放假办法》(2024): 1 + 4 + 1 + 2 + 1 + 1 + 3 = 13 statutory days, no make-up days.
+    expect(p.holidays).toHaveLength(13);
+    expect(p.makeUpWorkdays).toHaveLength(0);
   });
 });

@@ -131,5 +131,35 @@ export const NOTICE_2026: HolidayNotice = {
   ],
 };
 
+/**
+ * 2027, PROVISIONAL [U]: the State Council publishes each year's arrangement around November of the
+ * year before, and on 2026-11-29 Huijiu does not ship it. Until a bureau enters the notice, 2027 counts
+ * only the statutory days off of 《全国年节及纪念日放假办法》 (2024 revision: 元旦 1, 春节 4 from 除夕,
+ * 清明 1, 劳动节 2, 端午 1, 中秋 1, 国庆 3) on their 2027 dates, with no bridging days and no make-up
+ * working days. Deadlines in 2027 may therefore fall a few days early — never late — until the notice
+ * replaces this one (extendCalendar 'replace'). Lunar dates: 除夕 2027-02-05, 端午 06-09, 中秋 09-15 [K].
+ */
+export const PROVISIONAL_2027: HolidayNotice = {
+  year: 2027,
+  source:
+    '暂定：按《全国年节及纪念日放假办法》（2024年修订）法定假日，待国务院办公厅2027年节假日安排通知发布后替换',
+  holidays: [
+    { date: '2027-01-01', name: '元旦' },
+    { date: '2027-02-05', name: '春节' },
+    { date: '2027-02-06', name: '春节' },
+    { date: '2027-02-07', name: '春节' },
+    { date: '2027-02-08', name: '春节' },
+    { date: '2027-04-05', name: '清明节' },
+    { date: '2027-05-01', name: '劳动节' },
+    { date: '2027-05-02', name: '劳动节' },
+    { date: '2027-06-09', name: '端午节' },
+    { date: '2027-09-15', name: '中秋节' },
+    { date: '2027-10-01', name: '国庆节' },
+    { date: '2027-10-02', name: '国庆节' },
+    { date: '2027-10-03', name: '国庆节' },
+  ],
+  makeUpWorkdays: [],
+};
+
 /** The notices Huijiu ships (§15 default). Years not listed here are not covered: calendar.ts refuses them. */
-export const HOLIDAY_NOTICES: readonly HolidayNotice[] = [NOTICE_2025, NOTICE_2026];
+export const HOLIDAY_NOTICES: readonly HolidayNotice[] = [NOTICE_2025, NOTICE_2026, PROVISIONAL_2027];

@@ -24,7 +24,7 @@ export async function up(db: Kysely<any>): Promise<void> {
         'TEMP_URGENT', 'TEMP_EXPENDITURE')),
       stage text not null check (stage in ('APPLICATION', 'ACTIVE', 'CLOSED')),
       state text not null,
-      household_id uuid not null,
+      household_id uuid,
       subject_person_id uuid,
       town_code char(9) not null,
       village_code char(12) not null,
@@ -46,7 +46,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       unique (county_code, case_no),
       foreign key (county_code, household_id) references household (county_code, id),
       foreign key (county_code, subject_person_id) references person (county_code, id),
-      check (legacy = (channel = 'LEGACY'))
+      check (legacy = (channel = 'LEGACY')),
+      -- A non-local person helped where the emergency happened (§6.2) has no household here.
+      check (household_id is not null or scheme in ('TEMP_URGENT', 'TEMP_EXPENDITURE'))
     );
     create index assistance_case_worklist on assistance_case (county_code, town_code, deadline)
       where stage <> 'CLOSED';

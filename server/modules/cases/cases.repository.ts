@@ -40,7 +40,7 @@ export type NewCase = {
   scheme: CaseScheme;
   stage: CaseRow['stage'];
   state: string;
-  household_id: string;
+  household_id: string | null;
   subject_person_id: string | null;
   town_code: string;
   village_code: string;
@@ -187,7 +187,7 @@ export type WorklistQuery = {
 export async function listCases(db: Db, q: WorklistQuery) {
   let base = db
     .selectFrom('assistance_case as c')
-    .innerJoin('household as h', (j) =>
+    .leftJoin('household as h', (j) =>
       j.onRef('h.county_code', '=', 'c.county_code').onRef('h.id', '=', 'c.household_id'),
     )
     .where('c.county_code', '=', q.countyCode)
@@ -199,6 +199,17 @@ export async function listCases(db: Db, q: WorklistQuery) {
   if (q.q) base = base.where((eb) => eb.or([eb('c.case_no', '=', q.q!), eb('h.household_no', '=', q.q!)]));
   const [rows, total] = await Promise.all([
     base
+      .leftJoin('person as p', (j) =>
+        j
+          .onRef('p.county_code', '=', 'c.county_code')
+          .on((eb) => eb('p.id', '=', eb.fn.coalesce('c.subject_person_id', 'h.head_person_id'))),
+      )
+      .leftJoin('entitlement as e', (j) =>
+        j
+          .onRef('e.county_code', '=', 'c.county_code')
+          .onRef('e.case_id', '=', 'c.id')
+          .on('e.is_current', '=', true),
+      )
       .select([
         'c.id',
         'c.case_no',
@@ -207,7 +218,7 @@ export async function listCases(db: Db, q: WorklistQuery) {
         'c.state',
         'c.household_id',
         'h.household_no',
-        'h.head_person_id',
+        'p.name_mask',
         'c.town_code',
         'c.village_code',
         'c.channel',
@@ -217,7 +228,8 @@ export async function listCases(db: Db, q: WorklistQuery) {
         'c.applied_on',
         'c.decided_on',
         'c.legacy',
-        'c.updated_at',
+        sql<boolean>`coalesce((c.model->>'closeRelative')::boolean, false)`.as('close_relative'),
+        'e.amount_fen',
       ])
       .orderBy(sql`c.deadline asc nulls last`)
       .orderBy('c.case_no')
@@ -227,4 +239,23 @@ export async function listCases(db: Db, q: WorklistQuery) {
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.n) };
+}
+
+export type CaseListRow = Awaited<ReturnType<typeof listCases>>['rows'][number];
+
+/** The people of a case: the household's current members, plus supporters named on a 特困 case. */
+export async function casePeople(db: Db, countyCode: string, caseId: string) {
+  const r = await sql<{ id: string; name_mask: string; relation_code: string | null }>`
+    with c as (select * from assistance_case where county_code = ${countyCode} and id = ${caseId}::uuid),
+    ids as (
+      select m.person_id as id, m.relation_code from household_member m, c
+        where m.county_code = c.county_code and m.household_id = c.household_id and m.left_on is null
+      union
+      select (p->>'id')::uuid, null from c, jsonb_array_elements(coalesce(c.model->'persons', '[]'::jsonb)) p
+        where p->>'kind' = 'SUPPORTER'
+    )
+    select p.id, p.name_mask, max(ids.relation_code) as relation_code
+    from ids join person p on p.county_code = ${countyCode} and p.id = ids.id
+    group by p.id, p.name_mask order by max(ids.relation_code) nulls last, p.id`.execute(db);
+  return r.rows;
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  disbursedYuan,
+  disbursedFen,
   type ExpenditureCase,
   type ExpenditureEvent,
   type ExpenditureParams,
@@ -15,9 +15,9 @@ const VILLAGE: Actor = { role: 'village_assistant', level: 'village' };
 const TOWN: Actor = { role: 'town_officer', level: 'town' };
 const COUNTY: Actor = { role: 'district_officer', level: 'county' };
 const params: ExpenditureParams = {
-  townshipApprovalLimitYuan: 1000,
-  generalCapYuan: 5000,
-  prevYearPerCapitaIncomeYuan: 2500,
+  townshipApprovalLimitFen: 1000,
+  generalCapFen: 5000,
+  prevYearPerCapitaIncomeFen: 2500,
   publicityRequired: false,
 };
 const withPublicity: ExpenditureParams = { ...params, publicityRequired: true };
@@ -29,9 +29,9 @@ const mk = (state: ExpenditureState, patch: Partial<ExpenditureCase> = {}): Expe
   state,
   ...patch,
 });
-const inv = { perCapitaIncomeYuan: 1200, propertyMeetsLocalRule: true, rigidSpendingYuan: 30_000 };
+const inv = { perCapitaIncomeFen: 1200, propertyMeetsLocalRule: true, rigidSpendingFen: 30_000 };
 const investigated = { investigation: inv };
-const approved = { approvedAmountYuan: 3000, approvedBy: 'COUNTY' as const };
+const approved = { approvedAmountFen: 3000, approvedBy: 'COUNTY' as const };
 const investigate = (patch: Partial<typeof inv> = {}, investigators = ['甲', '乙']): ExpenditureEvent => ({
   type: 'INVESTIGATE',
   at: D,
@@ -39,11 +39,11 @@ const investigate = (patch: Partial<typeof inv> = {}, investigators = ['甲', '�
   ...inv,
   ...patch,
 });
-const opinion = (recommend: boolean, proposedAmountYuan = 3000, reasons = '医疗支出'): ExpenditureEvent => ({
+const opinion = (recommend: boolean, proposedAmountFen = 3000, reasons = '医疗支出'): ExpenditureEvent => ({
   type: 'TOWN_OPINION',
   at: D,
   recommend,
-  proposedAmountYuan,
+  proposedAmountFen,
   reasons,
 });
 
@@ -100,7 +100,7 @@ const rows: Row[] = [
   [
     'S3 Art.48, S7 §二(二): township approves within its limit',
     mk('TOWN_REVIEWED', investigated),
-    { type: 'APPROVE', at: D, amountYuan: 1000 },
+    { type: 'APPROVE', at: D, amountFen: 1000 },
     TOWN,
     params,
     'APPROVED',
@@ -108,7 +108,7 @@ const rows: Row[] = [
   [
     'S7 §二(二): the county approves above the township limit',
     mk('TOWN_REVIEWED', investigated),
-    { type: 'APPROVE', at: D, amountYuan: 5000 },
+    { type: 'APPROVE', at: D, amountFen: 5000 },
     COUNTY,
     params,
     'APPROVED',
@@ -116,7 +116,7 @@ const rows: Row[] = [
   [
     'S7 §二(三), S4 #15: 一事一议 above the general cap',
     mk('TOWN_REVIEWED', investigated),
-    { type: 'APPROVE', at: D, amountYuan: 20_000, meetingMinutes: '协调会纪要 2026-3' },
+    { type: 'APPROVE', at: D, amountFen: 20_000, meetingMinutes: '协调会纪要 2026-3' },
     COUNTY,
     params,
     'APPROVED',
@@ -124,7 +124,7 @@ const rows: Row[] = [
   [
     'S1 Art.19, §2.1: approve after the 7-day publicity',
     mk('PUBLICIZING', { ...investigated, publicityFirstDayAfter: '2026-04-01' }),
-    { type: 'APPROVE', at: D, amountYuan: 800 },
+    { type: 'APPROVE', at: D, amountFen: 800 },
     TOWN,
     withPublicity,
     'APPROVED',
@@ -132,15 +132,15 @@ const rows: Row[] = [
   [
     'S7 §二(四): first stage',
     mk('APPROVED', approved),
-    { type: 'DISBURSE', at: D, amountYuan: 1000 },
+    { type: 'DISBURSE', at: D, amountFen: 1000 },
     TOWN,
     params,
     'DISBURSING',
   ],
   [
     'S7 §二(四): last stage pays the rest',
-    mk('DISBURSING', { ...approved, disbursements: [{ on: D, amountYuan: 1000 }] }),
-    { type: 'DISBURSE', at: D, amountYuan: 2000 },
+    mk('DISBURSING', { ...approved, disbursements: [{ on: D, amountFen: 1000 }] }),
+    { type: 'DISBURSE', at: D, amountFen: 2000 },
     COUNTY,
     params,
     'PAID',
@@ -159,7 +159,7 @@ const rows: Row[] = [
   [
     '§6.3: no approval before the township opinion',
     mk('INVESTIGATED', investigated),
-    { type: 'APPROVE', at: D, amountYuan: 100 },
+    { type: 'APPROVE', at: D, amountFen: 100 },
     COUNTY,
     params,
     { refused: 'INVALID_TRANSITION' },
@@ -191,14 +191,14 @@ const rows: Row[] = [
   [
     'S7 §二(一): the rigid spending is recorded',
     mk('ACCEPTED'),
-    investigate({ rigidSpendingYuan: 0 }),
+    investigate({ rigidSpendingFen: 0 }),
     TOWN,
     params,
     { refused: 'INVESTIGATION_INCOMPLETE' },
   ],
   [
     'S7 §二(一): income below the previous-year per-capita income',
-    mk('INVESTIGATED', { investigation: { ...inv, perCapitaIncomeYuan: 2500 } }),
+    mk('INVESTIGATED', { investigation: { ...inv, perCapitaIncomeFen: 2500 } }),
     opinion(true),
     TOWN,
     params,
@@ -239,7 +239,7 @@ const rows: Row[] = [
   [
     '§6.5: the local rule requires publicity first',
     mk('TOWN_REVIEWED', investigated),
-    { type: 'APPROVE', at: D, amountYuan: 800 },
+    { type: 'APPROVE', at: D, amountFen: 800 },
     TOWN,
     withPublicity,
     { refused: 'PUBLICITY_REQUIRED' },
@@ -247,7 +247,7 @@ const rows: Row[] = [
   [
     'S1 Art.19, §2.1: not during the publicity',
     mk('PUBLICIZING', { ...investigated, publicityFirstDayAfter: '2026-04-02' }),
-    { type: 'APPROVE', at: D, amountYuan: 800 },
+    { type: 'APPROVE', at: D, amountFen: 800 },
     TOWN,
     withPublicity,
     { refused: 'PUBLICITY_RUNNING' },
@@ -255,7 +255,7 @@ const rows: Row[] = [
   [
     'S3 Art.48, S7 §二(二): township above its limit',
     mk('TOWN_REVIEWED', investigated),
-    { type: 'APPROVE', at: D, amountYuan: 1001 },
+    { type: 'APPROVE', at: D, amountFen: 1001 },
     TOWN,
     params,
     { refused: 'OVER_TOWNSHIP_LIMIT' },
@@ -263,15 +263,15 @@ const rows: Row[] = [
   [
     'S7 §二(三): above the cap without 一事一议',
     mk('TOWN_REVIEWED', investigated),
-    { type: 'APPROVE', at: D, amountYuan: 5001 },
+    { type: 'APPROVE', at: D, amountFen: 5001 },
     COUNTY,
     params,
     { refused: 'MAJOR_CASE_REVIEW_REQUIRED' },
   ],
   [
     'S7 §二(四): stages never exceed the approval',
-    mk('DISBURSING', { ...approved, disbursements: [{ on: D, amountYuan: 2500 }] }),
-    { type: 'DISBURSE', at: D, amountYuan: 501 },
+    mk('DISBURSING', { ...approved, disbursements: [{ on: D, amountFen: 2500 }] }),
+    { type: 'DISBURSE', at: D, amountFen: 501 },
     TOWN,
     params,
     { refused: 'OVER_APPROVED_AMOUNT' },
@@ -279,7 +279,7 @@ const rows: Row[] = [
   [
     '§6.4: a stage has a positive amount',
     mk('APPROVED', approved),
-    { type: 'DISBURSE', at: D, amountYuan: 0 },
+    { type: 'DISBURSE', at: D, amountFen: 0 },
     TOWN,
     params,
     { refused: 'AMOUNT_REQUIRED' },
@@ -314,10 +314,10 @@ describe('expenditure temporary assistance transitions (table)', () => {
     ['S3 Art.48: township within its limit', TOWN, 900, undefined, 'TOWNSHIP'],
     ['S7 §二(二): county above the township limit', COUNTY, 4000, undefined, 'COUNTY'],
     ['S7 §二(三): 一事一议', COUNTY, 9000, '纪要', 'COORDINATION_MEETING'],
-  ] as const)('%s → approvedBy', (_why, actor, amountYuan, meetingMinutes, by) => {
+  ] as const)('%s → approvedBy', (_why, actor, amountFen, meetingMinutes, by) => {
     const out = transition(
       mk('TOWN_REVIEWED', investigated),
-      { type: 'APPROVE', at: D, amountYuan, ...(meetingMinutes ? { meetingMinutes } : {}) },
+      { type: 'APPROVE', at: D, amountFen, ...(meetingMinutes ? { meetingMinutes } : {}) },
       actor,
       params,
     );
@@ -346,23 +346,23 @@ describe('expenditure flow invariants (property)', () => {
       fc.record({
         type: fc.constant('INVESTIGATE' as const),
         investigators: fc.constantFrom(['a'], ['a', 'b']),
-        perCapitaIncomeYuan: fc.integer({ min: 0, max: 3000 }),
+        perCapitaIncomeFen: fc.integer({ min: 0, max: 3000 }),
         propertyMeetsLocalRule: mostly,
-        rigidSpendingYuan: amount,
+        rigidSpendingFen: amount,
       }),
       fc.record({
         type: fc.constant('TOWN_OPINION' as const),
         recommend: mostly,
-        proposedAmountYuan: amount,
+        proposedAmountFen: amount,
         reasons: fc.constantFrom('', 'r'),
       }),
       fc.record({ type: fc.constant('START_PUBLICITY' as const) }),
       fc.record({
         type: fc.constant('APPROVE' as const),
-        amountYuan: amount,
+        amountFen: amount,
         meetingMinutes: fc.constantFrom('', 'm'),
       }),
-      fc.record({ type: fc.constant('DISBURSE' as const), amountYuan: fc.integer({ min: 0, max: 3000 }) }),
+      fc.record({ type: fc.constant('DISBURSE' as const), amountFen: fc.integer({ min: 0, max: 3000 }) }),
       fc.record({ type: fc.constant('CLOSE' as const) }),
     );
     let paid = 0;
@@ -384,24 +384,24 @@ describe('expenditure flow invariants (property)', () => {
             const raw = { ...ev, at: new Date(day).toISOString().slice(0, 10) } as ExpenditureEvent;
             // A guided amount half of the time so that runs reach full payment.
             const e =
-              raw.type === 'DISBURSE' && c.approvedAmountYuan !== null && gap % 2 === 0
-                ? { ...raw, amountYuan: c.approvedAmountYuan - disbursedYuan(c) }
+              raw.type === 'DISBURSE' && c.approvedAmountFen !== null && gap % 2 === 0
+                ? { ...raw, amountFen: c.approvedAmountFen - disbursedFen(c) }
                 : raw;
             const out = transition(c, e, actor, p);
             if (!out.ok) continue;
-            for (const x of out.effects) if (x.type === 'DISBURSE') effectSum += x.amountYuan;
+            for (const x of out.effects) if (x.type === 'DISBURSE') effectSum += x.amountFen;
             c = out.next;
-            expect(effectSum).toBe(disbursedYuan(c));
+            expect(effectSum).toBe(disbursedFen(c));
             if (c.disbursements.length > 0) {
-              expect(c.approvedAmountYuan).not.toBeNull();
-              expect(disbursedYuan(c)).toBeLessThanOrEqual(c.approvedAmountYuan ?? 0);
+              expect(c.approvedAmountFen).not.toBeNull();
+              expect(disbursedFen(c)).toBeLessThanOrEqual(c.approvedAmountFen ?? 0);
             }
             if (c.state === 'PAID' || c.state === 'CLOSED') {
               paid += 1;
-              expect(disbursedYuan(c)).toBe(c.approvedAmountYuan);
+              expect(disbursedFen(c)).toBe(c.approvedAmountFen);
             }
             if (c.approvedBy === 'TOWNSHIP')
-              expect(c.approvedAmountYuan ?? 0).toBeLessThanOrEqual(p.townshipApprovalLimitYuan);
+              expect(c.approvedAmountFen ?? 0).toBeLessThanOrEqual(p.townshipApprovalLimitFen);
           }
         },
       ),

@@ -1,7 +1,7 @@
 // 临时救助 expenditure (支出型) flow, domain-rules §6.1–§6.4: the full 申请 → 受理 → 审核 → 审批 sequence,
 // publicity only where a local rule requires it, township approval within its limit, county above,
 // 一事一议 above the general cap, and "一次审批、分阶段救助" (staged disbursements).
-// Pure: no I/O, no clock. Dates are 'YYYY-MM-DD' arguments; amounts are whole yuan.
+// Pure: no I/O, no clock. Dates are 'YYYY-MM-DD' arguments; amounts are integer fen.
 import { PUBLICITY_DAYS, publicityEnd } from '../../rules/calendar.ts';
 import {
   type Actor,
@@ -30,20 +30,20 @@ export type ExpenditureState = (typeof EXPENDITURE_STATES)[number];
 
 export type ExpenditureParams = {
   /** `township_approval_limit_yuan` (§6.3 [U]): above it only the county approves. */
-  townshipApprovalLimitYuan: number;
+  townshipApprovalLimitFen: number;
   /** `temp_general_cap` (§6.4 [U]): above it the county coordination meeting decides (一事一议). */
-  generalCapYuan: number;
+  generalCapFen: number;
   /** Previous-year per-capita disposable income (S7 §二(一)): the income line "in principle". */
-  prevYearPerCapitaIncomeYuan: number;
+  prevYearPerCapitaIncomeFen: number;
   /** Whether a local rule requires publicity for this flow (§6.5 "[PUBLICITY if local rule]"). */
   publicityRequired: boolean;
   publicityDays?: number;
 };
 
 export type Investigation = {
-  perCapitaIncomeYuan: number;
+  perCapitaIncomeFen: number;
   propertyMeetsLocalRule: boolean;
-  rigidSpendingYuan: number;
+  rigidSpendingFen: number;
 };
 
 export type ExpenditureCase = {
@@ -52,26 +52,26 @@ export type ExpenditureCase = {
   appliedOn: string;
   lastEventOn: string;
   investigation: Investigation | null;
-  proposedAmountYuan: number | null;
+  proposedAmountFen: number | null;
   publicityFirstDayAfter: string | null;
-  approvedAmountYuan: number | null;
+  approvedAmountFen: number | null;
   approvedBy: 'TOWNSHIP' | 'COUNTY' | 'COORDINATION_MEETING' | null;
-  disbursements: readonly { on: string; amountYuan: number }[];
+  disbursements: readonly { on: string; amountFen: number }[];
 };
 
 export type ExpenditureEvent =
   | { type: 'ACCEPT'; at: string }
   | ({ type: 'INVESTIGATE'; at: string; investigators: readonly string[] } & Investigation)
-  | { type: 'TOWN_OPINION'; at: string; recommend: boolean; proposedAmountYuan: number; reasons: string }
+  | { type: 'TOWN_OPINION'; at: string; recommend: boolean; proposedAmountFen: number; reasons: string }
   | { type: 'START_PUBLICITY'; at: string }
-  | { type: 'APPROVE'; at: string; amountYuan: number; meetingMinutes?: string }
-  | { type: 'DISBURSE'; at: string; amountYuan: number }
+  | { type: 'APPROVE'; at: string; amountFen: number; meetingMinutes?: string }
+  | { type: 'DISBURSE'; at: string; amountFen: number }
   | { type: 'CLOSE'; at: string };
 
 export type ExpenditureEffect =
   | { type: 'REJECTION_NOTICE'; reasons: string }
   | { type: 'PUBLICITY_POSTED'; firstDayAfter: string }
-  | { type: 'DISBURSE'; amountYuan: number; stage: number };
+  | { type: 'DISBURSE'; amountFen: number; stage: number };
 
 export type ExpenditureOutcome = Outcome<ExpenditureCase, ExpenditureEffect>;
 
@@ -82,18 +82,19 @@ export function newExpenditureCase(input: { id: string; appliedOn: string }): Ex
     appliedOn: input.appliedOn,
     lastEventOn: input.appliedOn,
     investigation: null,
-    proposedAmountYuan: null,
+    proposedAmountFen: null,
     publicityFirstDayAfter: null,
-    approvedAmountYuan: null,
+    approvedAmountFen: null,
     approvedBy: null,
     disbursements: [],
   };
 }
 
-export const disbursedYuan = (c: ExpenditureCase): number =>
-  c.disbursements.reduce((s, d) => s + d.amountYuan, 0);
+export const disbursedFen = (c: ExpenditureCase): number =>
+  c.disbursements.reduce((s, d) => s + d.amountFen, 0);
 
-const positive = (n: number): boolean => Number.isInteger(n) && n > 0;
+const positive = (n: number): boolean => Number.isSafeInteger(n) && n > 0;
+const yuan = (fen: number): string => (fen / 100).toFixed(2);
 const TOWN = ['town'] as const;
 const TOWN_COUNTY = ['town', 'county'] as const;
 
@@ -118,7 +119,11 @@ export function transition(
   const amountRequired = (n: number): Refusal | null =>
     positive(n)
       ? null
-      : refuse('AMOUNT_REQUIRED', '金额须为正整数（元）', 'the amount must be a positive whole yuan');
+      : refuse(
+          'AMOUNT_REQUIRED',
+          '金额须为正整数（分）',
+          'the amount must be a positive integer number of fen',
+        );
 
   switch (e.type) {
     case 'ACCEPT': {
@@ -133,8 +138,7 @@ export function transition(
       const r = gate(
         requireLevel(actor, TOWN, '审核调查'),
         requireTwoInvestigators(e.investigators),
-        !(Number.isFinite(e.perCapitaIncomeYuan) && e.perCapitaIncomeYuan >= 0) ||
-          !positive(e.rigidSpendingYuan)
+        !(Number.isFinite(e.perCapitaIncomeFen) && e.perCapitaIncomeFen >= 0) || !positive(e.rigidSpendingFen)
           ? refuse(
               'INVESTIGATION_INCOMPLETE',
               '须核实家庭收入及刚性支出金额（S7 第二部分（一）（二））',
@@ -143,11 +147,11 @@ export function transition(
           : null,
       );
       if (r) return r;
-      const { perCapitaIncomeYuan, propertyMeetsLocalRule, rigidSpendingYuan } = e;
+      const { perCapitaIncomeFen, propertyMeetsLocalRule, rigidSpendingFen } = e;
       return go({
         ...base,
         state: 'INVESTIGATED',
-        investigation: { perCapitaIncomeYuan, propertyMeetsLocalRule, rigidSpendingYuan },
+        investigation: { perCapitaIncomeFen, propertyMeetsLocalRule, rigidSpendingFen },
       });
     }
     case 'TOWN_OPINION': {
@@ -164,16 +168,16 @@ export function transition(
       }
       const r = gate(
         requireLevel(actor, TOWN, '乡镇审核意见'),
-        amountRequired(e.proposedAmountYuan),
-        inv.perCapitaIncomeYuan >= params.prevYearPerCapitaIncomeYuan || !inv.propertyMeetsLocalRule
+        amountRequired(e.proposedAmountFen),
+        inv.perCapitaIncomeFen >= params.prevYearPerCapitaIncomeFen || !inv.propertyMeetsLocalRule
           ? refuse(
               'NOT_ELIGIBLE',
-              `家庭人均可支配收入须低于上年度当地人均可支配收入 ${params.prevYearPerCapitaIncomeYuan} 元且财产符合规定（S7 第二部分（一））`,
-              `S7 §二(一): income must be below the previous-year per-capita ${params.prevYearPerCapitaIncomeYuan} yuan and property within the local rule`,
+              `家庭人均可支配收入须低于上年度当地人均可支配收入 ${yuan(params.prevYearPerCapitaIncomeFen)} 元且财产符合规定（S7 第二部分（一））`,
+              `S7 §二(一): income must be below the previous-year per-capita ${yuan(params.prevYearPerCapitaIncomeFen)} yuan and property within the local rule`,
             )
           : null,
       );
-      return r ?? go({ ...base, state: 'TOWN_REVIEWED', proposedAmountYuan: e.proposedAmountYuan });
+      return r ?? go({ ...base, state: 'TOWN_REVIEWED', proposedAmountFen: e.proposedAmountFen });
     }
     case 'START_PUBLICITY': {
       // §6.5: publicity only where the local rule requires it; 7 calendar days (§2.1).
@@ -204,10 +208,10 @@ export function transition(
           '§6.5: the local rule requires publicity first',
         );
       if (!ready) return bad;
-      const major = e.amountYuan > params.generalCapYuan;
+      const major = e.amountFen > params.generalCapFen;
       const r = gate(
         requireLevel(actor, TOWN_COUNTY, '审批'),
-        amountRequired(e.amountYuan),
+        amountRequired(e.amountFen),
         c.publicityFirstDayAfter !== null && e.at < c.publicityFirstDayAfter
           ? refuse(
               'PUBLICITY_RUNNING',
@@ -215,44 +219,44 @@ export function transition(
               `S1 Art.19, §2.1: publicity runs until the day before ${c.publicityFirstDayAfter}`,
             )
           : null,
-        actor.level === 'town' && e.amountYuan > params.townshipApprovalLimitYuan
+        actor.level === 'town' && e.amountFen > params.townshipApprovalLimitFen
           ? refuse(
               'OVER_TOWNSHIP_LIMIT',
-              `超过乡镇审批限额 ${params.townshipApprovalLimitYuan} 元，须报县级民政审批（S3 第四十八条；S7 第二部分（二））`,
-              `S3 Art.48, S7 §二(二): above the township limit of ${params.townshipApprovalLimitYuan} yuan the county approves`,
+              `超过乡镇审批限额 ${yuan(params.townshipApprovalLimitFen)} 元，须报县级民政审批（S3 第四十八条；S7 第二部分（二））`,
+              `S3 Art.48, S7 §二(二): above the township limit of ${yuan(params.townshipApprovalLimitFen)} yuan the county approves`,
             )
           : null,
         major && (e.meetingMinutes ?? '').trim() === ''
           ? refuse(
               'MAJOR_CASE_REVIEW_REQUIRED',
-              `超过一般救助上限 ${params.generalCapYuan} 元，须经县级协调机制“一事一议”（S7 第二部分（三）；S4 第十五条）`,
-              `S7 §二(三), S4 #15: above the general cap of ${params.generalCapYuan} yuan a county coordination meeting decides`,
+              `超过一般救助上限 ${yuan(params.generalCapFen)} 元，须经县级协调机制“一事一议”（S7 第二部分（三）；S4 第十五条）`,
+              `S7 §二(三), S4 #15: above the general cap of ${yuan(params.generalCapFen)} yuan a county coordination meeting decides`,
             )
           : null,
       );
       if (r) return r;
       const approvedBy = major ? 'COORDINATION_MEETING' : actor.level === 'town' ? 'TOWNSHIP' : 'COUNTY';
-      return go({ ...base, state: 'APPROVED', approvedAmountYuan: e.amountYuan, approvedBy });
+      return go({ ...base, state: 'APPROVED', approvedAmountFen: e.amountFen, approvedBy });
     }
     case 'DISBURSE': {
       // S7 §二(四): one approval, staged help; the stages never add up to more than the approval.
-      if ((c.state !== 'APPROVED' && c.state !== 'DISBURSING') || c.approvedAmountYuan === null) return bad;
-      const remaining = c.approvedAmountYuan - disbursedYuan(c);
+      if ((c.state !== 'APPROVED' && c.state !== 'DISBURSING') || c.approvedAmountFen === null) return bad;
+      const remaining = c.approvedAmountFen - disbursedFen(c);
       const r = gate(
         requireLevel(actor, TOWN_COUNTY, '发放'),
-        amountRequired(e.amountYuan),
-        e.amountYuan > remaining
+        amountRequired(e.amountFen),
+        e.amountFen > remaining
           ? refuse(
               'OVER_APPROVED_AMOUNT',
-              `超过批准金额，剩余可发 ${remaining} 元（S7 第二部分（四））`,
-              `S7 §二(四): only ${remaining} yuan of the approval remains`,
+              `超过批准金额，剩余可发 ${yuan(remaining)} 元（S7 第二部分（四））`,
+              `S7 §二(四): only ${yuan(remaining)} yuan of the approval remains`,
             )
           : null,
       );
       if (r) return r;
-      const disbursements = [...c.disbursements, { on: e.at, amountYuan: e.amountYuan }];
-      return go({ ...base, state: e.amountYuan === remaining ? 'PAID' : 'DISBURSING', disbursements }, [
-        { type: 'DISBURSE', amountYuan: e.amountYuan, stage: disbursements.length },
+      const disbursements = [...c.disbursements, { on: e.at, amountFen: e.amountFen }];
+      return go({ ...base, state: e.amountFen === remaining ? 'PAID' : 'DISBURSING', disbursements }, [
+        { type: 'DISBURSE', amountFen: e.amountFen, stage: disbursements.length },
       ]);
     }
     case 'CLOSE': {

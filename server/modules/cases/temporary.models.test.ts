@@ -13,7 +13,7 @@ import {
 const VILLAGE: Actor = { role: 'village_assistant', level: 'village' };
 const TOWN: Actor = { role: 'town_officer', level: 'town' };
 const COUNTY: Actor = { role: 'district_officer', level: 'county' };
-const params: UrgentParams = { townshipApprovalLimitYuan: 1000 };
+const params: UrgentParams = { townshipApprovalLimitFen: 1000 };
 
 const T0 = '2026-03-02T10:00:00+08:00';
 const T1 = '2026-03-02T15:00:00+08:00';
@@ -28,9 +28,9 @@ const fresh = newUrgentCase({
 function mk(state: UrgentState, patch: Partial<UrgentCase> = {}): UrgentCase {
   return { ...fresh, state, ...patch };
 }
-const approved = { approvedAmountYuan: 800 };
-const paid = { approvedAmountYuan: 800, paidAmountYuan: 800, paidAt: T0 };
-const paperwork = { recipient: '张三', reason: '火灾', amountYuan: 800, signatures: ['张三', '经办人'] };
+const approved = { approvedAmountFen: 800 };
+const paid = { approvedAmountFen: 800, paidAmountFen: 800, paidAt: T0 };
+const paperwork = { recipient: '张三', reason: '火灾', amountFen: 800, signatures: ['张三', '经办人'] };
 
 type Row = [string, UrgentCase, UrgentEvent, Actor, UrgentState | { refused: string }];
 
@@ -38,21 +38,21 @@ const rows: Row[] = [
   [
     '§6.5, S7 §二(二): township approves first aid within the limit',
     mk('REPORTED'),
-    { type: 'APPROVE_FIRST_AID', at: T1, amountYuan: 800, assessment: '房屋失火' },
+    { type: 'APPROVE_FIRST_AID', at: T1, amountFen: 800, assessment: '房屋失火' },
     TOWN,
     'FIRST_AID_APPROVED',
   ],
   [
     '§6.3, S3 Art.48: county approves above the township limit',
     mk('REPORTED'),
-    { type: 'APPROVE_FIRST_AID', at: T1, amountYuan: 5000, assessment: '重病' },
+    { type: 'APPROVE_FIRST_AID', at: T1, amountFen: 5000, assessment: '重病' },
     COUNTY,
     'FIRST_AID_APPROVED',
   ],
   [
     '§6.5: paid from the reserve fund',
     mk('FIRST_AID_APPROVED', approved),
-    { type: 'PAY_FIRST_AID', at: T1, amountYuan: 800, method: 'CASH' },
+    { type: 'PAY_FIRST_AID', at: T1, amountFen: 800, method: 'CASH' },
     TOWN,
     'FIRST_AID_PAID',
   ],
@@ -66,7 +66,7 @@ const rows: Row[] = [
   [
     'S7 §二(四): staged follow-up help',
     mk('REGULARIZED', paid),
-    { type: 'FOLLOW_UP', at: T1, amountYuan: 500 },
+    { type: 'FOLLOW_UP', at: T1, amountFen: 500 },
     TOWN,
     'STAGED_FOLLOWUP',
   ],
@@ -91,7 +91,7 @@ const rows: Row[] = [
   [
     '§6.5: cannot pay before approval',
     mk('REPORTED'),
-    { type: 'PAY_FIRST_AID', at: T1, amountYuan: 800, method: 'CASH' },
+    { type: 'PAY_FIRST_AID', at: T1, amountFen: 800, method: 'CASH' },
     TOWN,
     { refused: 'INVALID_TRANSITION' },
   ],
@@ -105,35 +105,35 @@ const rows: Row[] = [
   [
     '§2.3: village cannot approve',
     mk('REPORTED'),
-    { type: 'APPROVE_FIRST_AID', at: T1, amountYuan: 100, assessment: 'x' },
+    { type: 'APPROVE_FIRST_AID', at: T1, amountFen: 100, assessment: 'x' },
     VILLAGE,
     { refused: 'FORBIDDEN_ACTOR' },
   ],
   [
     '§6.3, S3 Art.48: township above its limit',
     mk('REPORTED'),
-    { type: 'APPROVE_FIRST_AID', at: T1, amountYuan: 1001, assessment: 'x' },
+    { type: 'APPROVE_FIRST_AID', at: T1, amountFen: 1001, assessment: 'x' },
     TOWN,
     { refused: 'OVER_TOWNSHIP_LIMIT' },
   ],
   [
     '§6.3: an amount is required',
     mk('REPORTED'),
-    { type: 'APPROVE_FIRST_AID', at: T1, amountYuan: 0, assessment: 'x' },
+    { type: 'APPROVE_FIRST_AID', at: T1, amountFen: 0, assessment: 'x' },
     TOWN,
     { refused: 'AMOUNT_REQUIRED' },
   ],
   [
     '§6.5: assess before approving',
     mk('REPORTED'),
-    { type: 'APPROVE_FIRST_AID', at: T1, amountYuan: 100, assessment: '' },
+    { type: 'APPROVE_FIRST_AID', at: T1, amountFen: 100, assessment: '' },
     TOWN,
     { refused: 'ASSESSMENT_REQUIRED' },
   ],
   [
     '§6.5: payment within the approved amount',
     mk('FIRST_AID_APPROVED', approved),
-    { type: 'PAY_FIRST_AID', at: T1, amountYuan: 900, method: 'TRANSFER' },
+    { type: 'PAY_FIRST_AID', at: T1, amountFen: 900, method: 'TRANSFER' },
     TOWN,
     { refused: 'OVER_APPROVED_AMOUNT' },
   ],
@@ -147,7 +147,7 @@ const rows: Row[] = [
   [
     'S7 §二(二): recorded amount equals the amount paid',
     mk('FIRST_AID_PAID', paid),
-    { type: 'REGULARIZE', at: T1, ...paperwork, amountYuan: 700 },
+    { type: 'REGULARIZE', at: T1, ...paperwork, amountFen: 700 },
     TOWN,
     { refused: 'AMOUNT_MISMATCH' },
   ],
@@ -161,7 +161,7 @@ const rows: Row[] = [
   [
     'events cannot go back in time',
     mk('REPORTED'),
-    { type: 'APPROVE_FIRST_AID', at: '2026-03-02T09:00:00+08:00', amountYuan: 100, assessment: 'x' },
+    { type: 'APPROVE_FIRST_AID', at: '2026-03-02T09:00:00+08:00', amountFen: 100, assessment: 'x' },
     TOWN,
     { refused: 'DATE_BEFORE_PREVIOUS' },
   ],
@@ -186,14 +186,14 @@ describe('临时救助 urgent flow (§6.5)', () => {
     expect(fresh.payBy).toBe('2026-03-03T02:00:00.000Z');
     const onTime = transition(
       mk('FIRST_AID_APPROVED', approved),
-      { type: 'PAY_FIRST_AID', at: '2026-03-03T10:00:00+08:00', amountYuan: 800, method: 'CASH' },
+      { type: 'PAY_FIRST_AID', at: '2026-03-03T10:00:00+08:00', amountFen: 800, method: 'CASH' },
       TOWN,
       params,
     );
     expect(onTime.ok && onTime.next.paidLate).toBe(false);
     const late = transition(
       mk('FIRST_AID_APPROVED', approved),
-      { type: 'PAY_FIRST_AID', at: '2026-03-03T10:00:01+08:00', amountYuan: 800, method: 'CASH' },
+      { type: 'PAY_FIRST_AID', at: '2026-03-03T10:00:01+08:00', amountFen: 800, method: 'CASH' },
       TOWN,
       params,
     );
@@ -208,22 +208,22 @@ describe('urgent flow invariants (property)', () => {
     const eventArb = fc.oneof(
       fc.record({
         type: fc.constant('APPROVE_FIRST_AID' as const),
-        amountYuan: fc.integer({ min: 0, max: 3000 }),
+        amountFen: fc.integer({ min: 0, max: 3000 }),
         assessment: fc.constantFrom('', 'x'),
       }),
       fc.record({
         type: fc.constant('PAY_FIRST_AID' as const),
-        amountYuan: fc.integer({ min: 0, max: 3000 }),
+        amountFen: fc.integer({ min: 0, max: 3000 }),
         method: fc.constantFrom('CASH' as const, 'GOODS' as const),
       }),
       fc.record({
         type: fc.constant('REGULARIZE' as const),
         recipient: fc.constantFrom('', 'a'),
         reason: fc.constant('r'),
-        amountYuan: fc.integer({ min: 0, max: 3000 }),
+        amountFen: fc.integer({ min: 0, max: 3000 }),
         signatures: fc.constantFrom([], ['s']),
       }),
-      fc.record({ type: fc.constant('FOLLOW_UP' as const), amountYuan: fc.integer({ min: 0, max: 3000 }) }),
+      fc.record({ type: fc.constant('FOLLOW_UP' as const), amountFen: fc.integer({ min: 0, max: 3000 }) }),
       fc.record({
         type: fc.constant('REFER' as const),
         to: fc.constantFrom('DIBAO' as const, 'MEDICAL' as const),
@@ -247,18 +247,18 @@ describe('urgent flow invariants (property)', () => {
             const e = { ...ev, at: new Date(ms).toISOString() } as UrgentEvent;
             // A guided amount half of the time so that runs get past payment.
             const g =
-              e.type === 'REGULARIZE' && c.paidAmountYuan !== null && hours % 2 === 0
-                ? { ...e, amountYuan: c.paidAmountYuan }
+              e.type === 'REGULARIZE' && c.paidAmountFen !== null && hours % 2 === 0
+                ? { ...e, amountFen: c.paidAmountFen }
                 : e;
             const out = transition(c, g, actor, params);
             if (!out.ok) continue;
-            for (const x of out.effects) if (x.type === 'RESERVE_FUND_DRAW') drawn += x.amountYuan;
+            for (const x of out.effects) if (x.type === 'RESERVE_FUND_DRAW') drawn += x.amountFen;
             c = out.next;
             seen.add(c.state);
-            if (c.paidAmountYuan !== null) {
-              expect(c.approvedAmountYuan).not.toBeNull();
-              expect(c.paidAmountYuan).toBeLessThanOrEqual(c.approvedAmountYuan ?? 0);
-              expect(drawn).toBe(c.paidAmountYuan);
+            if (c.paidAmountFen !== null) {
+              expect(c.approvedAmountFen).not.toBeNull();
+              expect(c.paidAmountFen).toBeLessThanOrEqual(c.approvedAmountFen ?? 0);
+              expect(drawn).toBe(c.paidAmountFen);
             }
             if (c.state === 'REGULARIZED' || c.state === 'CLOSED') {
               regularized += 1;
@@ -276,15 +276,15 @@ describe('urgent flow invariants (property)', () => {
         examples: [
           [
             [
-              [{ type: 'APPROVE_FIRST_AID', amountYuan: 800, assessment: 'x' }, TOWN, 1],
-              [{ type: 'PAY_FIRST_AID', amountYuan: 800, method: 'CASH' }, TOWN, 2],
+              [{ type: 'APPROVE_FIRST_AID', amountFen: 800, assessment: 'x' }, TOWN, 1],
+              [{ type: 'PAY_FIRST_AID', amountFen: 800, method: 'CASH' }, TOWN, 2],
               [
-                { type: 'REGULARIZE', recipient: 'a', reason: 'r', amountYuan: 800, signatures: ['s'] },
+                { type: 'REGULARIZE', recipient: 'a', reason: 'r', amountFen: 800, signatures: ['s'] },
                 TOWN,
                 2,
               ],
-              [{ type: 'FOLLOW_UP', amountYuan: 100 }, TOWN, 1],
-              [{ type: 'FOLLOW_UP', amountYuan: 100 }, TOWN, 1],
+              [{ type: 'FOLLOW_UP', amountFen: 100 }, TOWN, 1],
+              [{ type: 'FOLLOW_UP', amountFen: 100 }, TOWN, 1],
             ],
           ],
         ],

@@ -28,7 +28,7 @@ export type PayMethod = 'CASH' | 'TRANSFER' | 'GOODS';
 
 export type UrgentParams = {
   /** `township_approval_limit_yuan` (§6.3 [U]): above it only the county approves. */
-  townshipApprovalLimitYuan: number;
+  townshipApprovalLimitFen: number;
   /** `urgent_first_aid_sla_hours` (§6.3 [U]), default 24. */
   firstAidSlaHours?: number;
 };
@@ -44,35 +44,35 @@ export type UrgentCase = {
   /** reportedAt + SLA hours, ISO (UTC). */
   payBy: string;
   lastEventAt: string;
-  approvedAmountYuan: number | null;
-  paidAmountYuan: number | null;
+  approvedAmountFen: number | null;
+  paidAmountFen: number | null;
   paidAt: string | null;
   paidLate: boolean;
   regularizedAt: string | null;
-  followUps: readonly { at: string; amountYuan: number }[];
+  followUps: readonly { at: string; amountFen: number }[];
   referredTo: ReferralTarget | null;
 };
 
 export type UrgentEvent =
-  | { type: 'APPROVE_FIRST_AID'; at: string; amountYuan: number; assessment: string }
-  | { type: 'PAY_FIRST_AID'; at: string; amountYuan: number; method: PayMethod }
+  | { type: 'APPROVE_FIRST_AID'; at: string; amountFen: number; assessment: string }
+  | { type: 'PAY_FIRST_AID'; at: string; amountFen: number; method: PayMethod }
   | {
       type: 'REGULARIZE';
       at: string;
       recipient: string;
       reason: string;
-      amountYuan: number;
+      amountFen: number;
       signatures: readonly string[];
     }
-  | { type: 'FOLLOW_UP'; at: string; amountYuan: number }
+  | { type: 'FOLLOW_UP'; at: string; amountFen: number }
   | { type: 'REFER'; at: string; to: ReferralTarget }
   | { type: 'CLOSE'; at: string };
 
 export type UrgentEffect =
-  | { type: 'RESERVE_FUND_DRAW'; township: string; amountYuan: number }
+  | { type: 'RESERVE_FUND_DRAW'; township: string; amountFen: number }
   | { type: 'FIRST_AID_SLA_MISSED'; payBy: string; paidAt: string }
-  | { type: 'RESERVE_FUND_RECONCILE'; township: string; amountYuan: number }
-  | { type: 'DISBURSE'; amountYuan: number }
+  | { type: 'RESERVE_FUND_RECONCILE'; township: string; amountFen: number }
+  | { type: 'DISBURSE'; amountFen: number }
   | { type: 'REFERRAL'; to: ReferralTarget };
 
 export type UrgentOutcome = Outcome<UrgentCase, UrgentEffect>;
@@ -100,8 +100,8 @@ export function newUrgentCase(input: {
     reportedAt: input.reportedAt,
     payBy: new Date(t + hours * 3_600_000).toISOString(),
     lastEventAt: input.reportedAt,
-    approvedAmountYuan: null,
-    paidAmountYuan: null,
+    approvedAmountFen: null,
+    paidAmountFen: null,
     paidAt: null,
     paidLate: false,
     regularizedAt: null,
@@ -110,7 +110,8 @@ export function newUrgentCase(input: {
   };
 }
 
-const positive = (n: number): boolean => Number.isFinite(n) && n > 0;
+const positive = (n: number): boolean => Number.isSafeInteger(n) && n > 0;
+const yuan = (fen: number): string => (fen / 100).toFixed(2);
 
 export function transition(c: UrgentCase, e: UrgentEvent, actor: Actor, params: UrgentParams): UrgentOutcome {
   if (c.state === 'CLOSED') return refuse('CASE_CLOSED', '案件已办结', 'the case is closed');
@@ -131,11 +132,11 @@ export function transition(c: UrgentCase, e: UrgentEvent, actor: Actor, params: 
     positive(n) ? null : refuse('AMOUNT_REQUIRED', '金额须大于 0', 'the amount must be positive');
   // §6.3, S3 Art.48: townships approve within the delegated limit; above it the county approves.
   const withinLimit = (n: number): Refusal | null =>
-    actor.level === 'town' && n > params.townshipApprovalLimitYuan
+    actor.level === 'town' && n > params.townshipApprovalLimitFen
       ? refuse(
           'OVER_TOWNSHIP_LIMIT',
-          `超过乡镇审批限额 ${params.townshipApprovalLimitYuan} 元，须报县级民政审批（S3 第四十八条；§6.3）`,
-          `S3 Art.48, §6.3: above the township limit of ${params.townshipApprovalLimitYuan} yuan the county approves`,
+          `超过乡镇审批限额 ${yuan(params.townshipApprovalLimitFen)} 元，须报县级民政审批（S3 第四十八条；§6.3）`,
+          `S3 Art.48, §6.3: above the township limit of ${yuan(params.townshipApprovalLimitFen)} yuan the county approves`,
         )
       : null;
 
@@ -145,24 +146,24 @@ export function transition(c: UrgentCase, e: UrgentEvent, actor: Actor, params: 
       if (c.state !== 'REPORTED') return bad;
       const r = gate(
         requireLevel(actor, ['town', 'county'], '先行救助审批'),
-        amountRequired(e.amountYuan),
-        withinLimit(e.amountYuan),
+        amountRequired(e.amountFen),
+        withinLimit(e.amountFen),
         e.assessment.trim() === ''
           ? refuse('ASSESSMENT_REQUIRED', '须记录急难情况评估', 'record the emergency assessment')
           : null,
       );
-      return r ?? go({ ...base, state: 'FIRST_AID_APPROVED', approvedAmountYuan: e.amountYuan });
+      return r ?? go({ ...base, state: 'FIRST_AID_APPROVED', approvedAmountFen: e.amountFen });
     }
     case 'PAY_FIRST_AID': {
-      if (c.state !== 'FIRST_AID_APPROVED' || c.approvedAmountYuan === null) return bad;
+      if (c.state !== 'FIRST_AID_APPROVED' || c.approvedAmountFen === null) return bad;
       const r = gate(
         requireLevel(actor, ['town', 'county'], '先行救助发放'),
-        amountRequired(e.amountYuan),
-        e.amountYuan > c.approvedAmountYuan
+        amountRequired(e.amountFen),
+        e.amountFen > c.approvedAmountFen
           ? refuse(
               'OVER_APPROVED_AMOUNT',
-              `发放金额超过批准金额 ${c.approvedAmountYuan} 元`,
-              `payment exceeds the approved ${c.approvedAmountYuan} yuan`,
+              `发放金额超过批准金额 ${yuan(c.approvedAmountFen)} 元`,
+              `payment exceeds the approved ${yuan(c.approvedAmountFen)} yuan`,
             )
           : null,
       );
@@ -170,17 +171,17 @@ export function transition(c: UrgentCase, e: UrgentEvent, actor: Actor, params: 
       // Late payment is still paid (help first) but flagged against the 24 h local standard.
       const late = t > instant(c.payBy);
       const effects: UrgentEffect[] = [
-        { type: 'RESERVE_FUND_DRAW', township: c.township, amountYuan: e.amountYuan },
+        { type: 'RESERVE_FUND_DRAW', township: c.township, amountFen: e.amountFen },
       ];
       if (late) effects.push({ type: 'FIRST_AID_SLA_MISSED', payBy: c.payBy, paidAt: e.at });
       return go(
-        { ...base, state: 'FIRST_AID_PAID', paidAmountYuan: e.amountYuan, paidAt: e.at, paidLate: late },
+        { ...base, state: 'FIRST_AID_PAID', paidAmountFen: e.amountFen, paidAt: e.at, paidLate: late },
         effects,
       );
     }
     case 'REGULARIZE': {
       // S7 §二(二): record person, reason and amount, complete signatures and seals after the emergency.
-      if (c.state !== 'FIRST_AID_PAID' || c.paidAmountYuan === null) return bad;
+      if (c.state !== 'FIRST_AID_PAID' || c.paidAmountFen === null) return bad;
       const r = gate(
         requireLevel(actor, ['town', 'county'], '补办手续'),
         e.recipient.trim() === '' || e.reason.trim() === '' || e.signatures.length === 0
@@ -190,18 +191,18 @@ export function transition(c: UrgentCase, e: UrgentEvent, actor: Actor, params: 
               'S7 §二(二): the paperwork needs recipient, reason, amount and signatures',
             )
           : null,
-        e.amountYuan !== c.paidAmountYuan
+        e.amountFen !== c.paidAmountFen
           ? refuse(
               'AMOUNT_MISMATCH',
-              `补办金额须等于已发放的 ${c.paidAmountYuan} 元`,
-              `the recorded amount must equal the ${c.paidAmountYuan} yuan paid`,
+              `补办金额须等于已发放的 ${yuan(c.paidAmountFen)} 元`,
+              `the recorded amount must equal the ${yuan(c.paidAmountFen)} yuan paid`,
             )
           : null,
       );
       return (
         r ??
         go({ ...base, state: 'REGULARIZED', regularizedAt: e.at }, [
-          { type: 'RESERVE_FUND_RECONCILE', township: c.township, amountYuan: c.paidAmountYuan },
+          { type: 'RESERVE_FUND_RECONCILE', township: c.township, amountFen: c.paidAmountFen },
         ])
       );
     }
@@ -210,8 +211,8 @@ export function transition(c: UrgentCase, e: UrgentEvent, actor: Actor, params: 
       if (c.state !== 'REGULARIZED' && c.state !== 'STAGED_FOLLOWUP') return bad;
       const r = gate(
         requireLevel(actor, ['town', 'county'], '跟进救助'),
-        amountRequired(e.amountYuan),
-        withinLimit(e.amountYuan),
+        amountRequired(e.amountFen),
+        withinLimit(e.amountFen),
       );
       return (
         r ??
@@ -219,9 +220,9 @@ export function transition(c: UrgentCase, e: UrgentEvent, actor: Actor, params: 
           {
             ...base,
             state: 'STAGED_FOLLOWUP',
-            followUps: [...c.followUps, { at: e.at, amountYuan: e.amountYuan }],
+            followUps: [...c.followUps, { at: e.at, amountFen: e.amountFen }],
           },
-          [{ type: 'DISBURSE', amountYuan: e.amountYuan }],
+          [{ type: 'DISBURSE', amountFen: e.amountFen }],
         )
       );
     }

@@ -78,7 +78,12 @@ export type BasisRow = {
   care_level: EntitlementRow['care_level'];
 };
 
-/** One page of the current entitlements of active cases, after `afterCaseId`. */
+/**
+ * One page of the current entitlements of active cases, after `afterCaseId`. The keyset bound is
+ * repeated on the case side (`c.id`, equal to `e.case_id`) so the merge join starts both index scans
+ * at the page: without it the case scan restarts from the county's first case on every page, which
+ * made a run quadratic in the number of cases (see `npm run bench -- recalc`).
+ */
 export async function activeBasisPage(db: Db, countyCode: string, afterCaseId: string, limit: number) {
   const r = await sql<BasisRow>`
     select e.case_id, e.version, e.effective_from, e.amount_fen, e.method, e.area, e.household_size,
@@ -86,7 +91,7 @@ export async function activeBasisPage(db: Db, countyCode: string, afterCaseId: s
     from entitlement e
     join assistance_case c on c.county_code = e.county_code and c.id = e.case_id
     where e.county_code = ${countyCode} and e.is_current and e.case_id > ${afterCaseId}::uuid
-      and c.stage = 'ACTIVE'
+      and c.id > ${afterCaseId}::uuid and c.stage = 'ACTIVE'
     order by e.case_id
     limit ${limit}`.execute(db);
   return r.rows;

@@ -1,0 +1,279 @@
+import crypto from 'node:crypto';
+import type { Transaction } from 'kysely';
+import {
+  activeEvent,
+  dibaoApplicationEvent,
+  tekunEvent,
+  urgentEvent,
+} from '../../../contracts/case-events.ts';
+import type { Database } from '../../db/database.ts';
+import type { DB } from '../../db/schema.ts';
+import { type Clock, shanghaiDateOf } from '../../platform/clock.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { AppError, errors } from '../../platform/errors.ts';
+import { requirePermission, withinJurisdiction } from '../../platform/policies.ts';
+import { benefitStartMonth, CalendarCoverageError, DEFAULT_CALENDAR } from '../../rules/calendar.ts';
+import { insertEntitlement } from '../entitlements/entitlements.repository.ts';
+import { parametersFor } from '../standards/standards.usecases.ts';
+import { newActiveCase } from './active.models.ts';
+import { type Assessment, assessCase, type CaseFacts, parseFacts } from './assessment.ts';
+import { caseNotFound, levelOf, parseOr400, refusalError, storeAttachments } from './case-support.ts';
+import { recordTransition } from './case-writer.ts';
+import * as repo from './cases.repository.ts';
+import type { DibaoCase } from './dibao.models.ts';
+import {
+  type ApiEvent,
+  type Applied,
+  activeColumns,
+  applyToModel,
+  machineOf,
+  RECORD_ONLY,
+} from './machines.ts';
+import { onReserveFundEffects } from './reserve-fund.usecases.ts';
+import { TEKUN_MIN_SPOT_CHECK_RATE } from './tekun.models.ts';
+
+// Recording an event on a case (申请受理、调查、公示、审核确认、动态管理、临时救助): validate the event
+// for the case's machine, lock the case, run the pure transition, and write the new snapshot, the
+// timeline entry, any entitlement version, consent, attachment or reserve-fund entry in one
+// transaction. A refusal changes nothing and says why in Chinese and English.
+
+export type CaseDeps = { db: Database; clock: Clock };
+
+const SCHEMAS = { dibao: dibaoApplicationEvent, active: activeEvent, tekun: tekunEvent, urgent: urgentEvent };
+
+const notEligible = (a: Extract<Assessment, { eligible: false }>) =>
+  refusalError({
+    ok: false,
+    code: 'NOT_ELIGIBLE',
+    zh: `按核定的家庭经济状况不符合条件：${a.failures.map((f) => f.zh).join('；')}`,
+    en: `the assessed household does not qualify: ${a.failures.map((f) => f.en).join('; ')}`,
+    details: { failures: a.failures },
+  });
+
+export async function recordCaseEvent(
+  deps: CaseDeps,
+  ctx: RequestContext,
+  caseId: string,
+  body: unknown,
+  expectedVersion?: number,
+): Promise<{ version: number; state: string; stage: string }> {
+  requirePermission(ctx.actor, 'cases.write');
+  const level = levelOf(ctx);
+  const actor = { role: ctx.actor.role, level };
+  const county = ctx.actor.countyCode;
+  const at = deps.clock.now();
+  const today = shanghaiDateOf(at);
+  const peek = await repo.getCase(deps.db, county, caseId);
+  if (!peek || !withinJurisdiction(ctx.actor, peek.village_code)) throw caseNotFound();
+  const machine = machineOf(peek.scheme, peek.stage);
+  if (!machine || peek.stage === 'CLOSED')
+    throw refusalError({
+      ok: false,
+      code: 'CASE_CLOSED',
+      zh: '案件已办结，不能再操作',
+      en: 'the case is closed',
+    });
+  const e = parseOr400(SCHEMAS[machine], body) as ApiEvent;
+  const on = e.at ?? today;
+  if (on > today)
+    throw errors.validation([
+      { field: 'at', message: '日期不能晚于今天', messageEn: 'the date cannot be in the future' },
+    ]);
+  const params = await parametersFor(deps.db, county, on);
+
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await repo.lockCase(trx, county, caseId);
+    if (!row) throw caseNotFound();
+    if (expectedVersion !== undefined && row.version !== expectedVersion)
+      throw errors.conflict(
+        'cases.version_conflict',
+        '案件已被他人更新，请刷新后重试',
+        'the case was changed by someone else; reload and try again',
+        { current: row.version },
+      );
+    if (row.stage !== peek.stage)
+      throw errors.conflict(
+        'cases.version_conflict',
+        '案件已被他人更新，请刷新后重试',
+        'the case changed; reload',
+      );
+    const attachments = await storeAttachments(trx, ctx, row.id, e.attachments ?? [], at);
+    const entry = {
+      type: e.type,
+      on,
+      opinion: e.opinion ?? null,
+      payload: payloadOf(e),
+      attachments,
+    };
+    if (RECORD_ONLY.has(e.type)) {
+      await recordTransition(trx, ctx, at, row, { state: row.state, model: row.model }, entry);
+      return { version: row.version + 1, state: row.state, stage: row.stage };
+    }
+
+    const facts = row.facts as CaseFacts | null;
+    let newFacts: CaseFacts | undefined;
+    let assessment: Extract<Assessment, { eligible: true }> | undefined;
+    if ((e.type === 'RECORD_INVESTIGATION' || e.type === 'CHANGE_AMOUNT') && e.facts && facts) {
+      newFacts = { personIds: facts.personIds, household: e.facts };
+      parseFacts(newFacts, on, row.area);
+    }
+    const decides = (e.type === 'CONFIRM' && machine !== 'urgent') || e.type === 'CHANGE_AMOUNT';
+    if (decides) {
+      const basisFacts = newFacts ?? facts;
+      if (!basisFacts)
+        throw refusalError({
+          ok: false,
+          code: 'NO_FACTS',
+          zh: '案件没有核定的家庭经济状况',
+          en: 'the case has no assessed facts',
+        });
+      const assessedOn = (row.model as { acceptedOn?: string | null }).acceptedOn ?? row.applied_on;
+      // The amount paid from the month after the decision uses the standard in force then (S1 Art.21).
+      const from = benefitStartMonth(on);
+      const a = assessCase(
+        row.scheme,
+        basisFacts,
+        row.area,
+        assessedOn,
+        await parametersFor(trx, county, from),
+        row.subject_person_id,
+      );
+      if (!a.eligible) throw notEligible(a);
+      assessment = a;
+    }
+    let spotCheck: { rate: number; seed: string; selected: boolean } | undefined;
+    if (e.type === 'RECORD_SPOT_CHECK') {
+      // S2 Art.16: at least 30 % drawn at random; the seed is logged with the result so the draw is reproducible.
+      const seed = crypto.randomBytes(8).toString('hex');
+      const draw = crypto.createHash('sha256').update(`${seed}:${row.id}`).digest().readUInt32BE(0) / 2 ** 32;
+      spotCheck = { rate: TEKUN_MIN_SPOT_CHECK_RATE, seed, selected: draw < TEKUN_MIN_SPOT_CHECK_RATE };
+    }
+    const r = withCalendar(() =>
+      applyToModel(machine, row.model, e, actor, {
+        cal: DEFAULT_CALENDAR,
+        on,
+        atIso: at.toISOString(),
+        ...(assessment ? { amountFen: assessment.amountFen } : {}),
+        ...(spotCheck ? { spotCheck } : {}),
+        urgentParams: { townshipApprovalLimitFen: params.temporary.townshipApprovalLimitFen },
+      }),
+    );
+    if (!r.ok) throw refusalError(r);
+    const result = await afterTransition(trx, at, row, r, assessment, on, e.type);
+    if (e.type === 'RECORD_CONSENT')
+      await repo.insertConsent(trx, {
+        county_code: county,
+        case_id: row.id,
+        person_id: e.personId,
+        kind: machine === 'tekun' && !facts?.personIds.includes(e.personId) ? 'SUPPORTER' : 'MEMBER',
+        signed_on: on,
+        document_ref: e.documentRef,
+        recorded_by: ctx.actor.userId,
+        recorded_at: at,
+      });
+    await onReserveFundEffects(trx, ctx, at, row, r.effects, on);
+    await recordTransition(
+      trx,
+      ctx,
+      at,
+      row,
+      { ...result.columns, model: result.model, ...(newFacts ? { facts: newFacts } : {}) },
+      {
+        ...entry,
+        payload: {
+          ...entry.payload,
+          effects: r.effects,
+          ...(assessment ? { amountFen: assessment.amountFen, breakdown: assessment.breakdown } : {}),
+          ...(spotCheck ? { spotCheck } : {}),
+        },
+      },
+    );
+    return { version: row.version + 1, state: result.columns.state, stage: result.columns.stage };
+  });
+}
+
+/** A deadline in a year without a holiday notice is refused with the calendar's own explanation. */
+function withCalendar<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (err) {
+    if (err instanceof CalendarCoverageError)
+      throw new AppError('cases.calendar_not_covered', 409, err.messageZh, err.messageEn, { year: err.year });
+    throw err;
+  }
+}
+
+/** What the event said, without the attachments' content (kept in case_attachment). */
+function payloadOf(e: ApiEvent): Record<string, unknown> {
+  const {
+    attachments: _a,
+    opinion: _o,
+    type: _t,
+    at: _at,
+    ...rest
+  } = e as ApiEvent & Record<string, unknown>;
+  return rest;
+}
+
+/**
+ * Decisions that open or change payment: an approved 低保 application becomes an active case with
+ * its first entitlement from the month after the decision; 特困 support starts the same way; an
+ * amount change adds an entitlement version.
+ */
+async function afterTransition(
+  trx: Transaction<DB>,
+  at: Date,
+  row: repo.CaseRow,
+  r: Applied,
+  assessment: Extract<Assessment, { eligible: true }> | undefined,
+  on: string,
+  eventType: string,
+): Promise<Pick<Applied, 'model' | 'columns'>> {
+  const starts = r.effects.find((x) => x.type === 'BENEFIT_STARTS' || x.type === 'SUPPORT_STARTS');
+  if (assessment && (starts || eventType === 'CHANGE_AMOUNT')) {
+    const current = await trx
+      .selectFrom('entitlement')
+      .select('version')
+      .where('county_code', '=', row.county_code)
+      .where('case_id', '=', row.id)
+      .where('is_current', '=', true)
+      .executeTakeFirst();
+    const from =
+      (starts?.from as string | undefined) ??
+      (r.model as { amountEffectiveFrom?: string }).amountEffectiveFrom ??
+      benefitStartMonth(on);
+    const b = assessment.basis;
+    await insertEntitlement(trx, {
+      county_code: row.county_code,
+      case_id: row.id,
+      version: (current?.version ?? 0) + 1,
+      effective_from: from,
+      amount_fen: assessment.amountFen,
+      method: b.method,
+      area: b.area,
+      household_size: b.method === 'GAP' ? b.householdSize : 1,
+      net_income_fen: b.method === 'GAP' ? b.netIncomeFen : 0,
+      income_months: b.method === 'GAP' ? b.incomeMonths : 1,
+      care_level: b.method === 'TEKUN_SUPPORT' ? b.careLevel : null,
+      breakdown: assessment.breakdown,
+      source: starts ? 'DECISION' : 'ADJUSTMENT',
+      recalc_run_id: null,
+      created_at: at,
+    });
+  }
+  if (starts && (row.scheme === 'DIBAO' || row.scheme === 'DIBAO_SINGLE') && assessment) {
+    const app = r.model as unknown as DibaoCase;
+    const activeModel = newActiveCase({
+      id: row.case_no,
+      approvalLevel: app.approvalLevel,
+      stability: 'STABLE',
+      confirmedOn: on,
+      amountFen: assessment.amountFen,
+    });
+    return {
+      model: { ...(activeModel as unknown as Record<string, unknown>), application: app },
+      columns: { ...activeColumns(activeModel), decided_on: on },
+    };
+  }
+  return { model: r.model, columns: r.columns };
+}
