@@ -14,6 +14,7 @@ import { AppError, errors } from '../../platform/errors.ts';
 import { requirePermission, withinJurisdiction } from '../../platform/policies.ts';
 import { benefitStartMonth, CalendarCoverageError, DEFAULT_CALENDAR } from '../../rules/calendar.ts';
 import { insertEntitlement } from '../entitlements/entitlements.repository.ts';
+import { getHouseholdWithMembers } from '../registry/registry-read.repository.ts';
 import { parametersFor } from '../standards/standards.usecases.ts';
 import { newActiveCase } from './active.models.ts';
 import { type Assessment, assessCase, type CaseFacts, parseFacts } from './assessment.ts';
@@ -38,6 +39,7 @@ import { TEKUN_MIN_SPOT_CHECK_RATE } from './tekun.models.ts';
 // transaction. A refusal changes nothing and says why in Chinese and English.
 
 export type CaseDeps = { db: Database; clock: Clock };
+type SpotDraw = { rate: number; seed: string; selected: boolean };
 
 const SCHEMAS = { dibao: dibaoApplicationEvent, active: activeEvent, tekun: tekunEvent, urgent: urgentEvent };
 
@@ -113,8 +115,10 @@ export async function recordCaseEvent(
     const facts = row.facts as CaseFacts | null;
     let newFacts: CaseFacts | undefined;
     let assessment: Extract<Assessment, { eligible: true }> | undefined;
-    if ((e.type === 'RECORD_INVESTIGATION' || e.type === 'CHANGE_AMOUNT') && e.facts && facts) {
-      newFacts = { personIds: facts.personIds, household: e.facts };
+    if ((e.type === 'RECORD_INVESTIGATION' || e.type === 'CHANGE_AMOUNT') && e.facts) {
+      // A migrated case has no facts yet: the review's facts describe the household's current members.
+      const personIds = facts?.personIds ?? (await currentMemberIds(trx, row));
+      newFacts = { personIds, household: e.facts };
       parseFacts(newFacts, on, row.area);
     }
     const decides = (e.type === 'CONFIRM' && machine !== 'urgent') || e.type === 'CHANGE_AMOUNT';
@@ -141,9 +145,10 @@ export async function recordCaseEvent(
       if (!a.eligible) throw notEligible(a);
       assessment = a;
     }
-    let spotCheck: { rate: number; seed: string; selected: boolean } | undefined;
-    if (e.type === 'RECORD_SPOT_CHECK') {
-      // S2 Art.16: at least 30 % drawn at random; the seed is logged with the result so the draw is reproducible.
+    // S2 Art.16: the county spot-checks at least 30 % of 特困 cases, drawn at random when the county
+    // review starts. The draw (seed and result) is kept on the case, so asking again cannot re-draw.
+    let spotCheck = (row.model as { spotDraw?: SpotDraw }).spotDraw;
+    if (machine === 'tekun' && e.type === 'START_COUNTY_REVIEW') {
       const seed = crypto.randomBytes(8).toString('hex');
       const draw = crypto.createHash('sha256').update(`${seed}:${row.id}`).digest().readUInt32BE(0) / 2 ** 32;
       spotCheck = { rate: TEKUN_MIN_SPOT_CHECK_RATE, seed, selected: draw < TEKUN_MIN_SPOT_CHECK_RATE };
@@ -159,6 +164,7 @@ export async function recordCaseEvent(
       }),
     );
     if (!r.ok) throw refusalError(r);
+    if (machine === 'tekun' && spotCheck) r.model = { ...r.model, spotDraw: spotCheck };
     const result = await afterTransition(trx, at, row, r, assessment, on, e.type);
     if (e.type === 'RECORD_CONSENT')
       await repo.insertConsent(trx, {
@@ -184,12 +190,25 @@ export async function recordCaseEvent(
           ...entry.payload,
           effects: r.effects,
           ...(assessment ? { amountFen: assessment.amountFen, breakdown: assessment.breakdown } : {}),
-          ...(spotCheck ? { spotCheck } : {}),
+          ...(spotCheck && (e.type === 'START_COUNTY_REVIEW' || e.type === 'RECORD_SPOT_CHECK')
+            ? { spotCheck }
+            : {}),
         },
       },
     );
     return { version: row.version + 1, state: result.columns.state, stage: result.columns.stage };
   });
+}
+
+async function currentMemberIds(trx: Transaction<DB>, row: repo.CaseRow): Promise<string[]> {
+  if (!row.household_id) return [];
+  const members = await getHouseholdWithMembers(
+    trx,
+    row.county_code,
+    { column: 'county_code', value: row.county_code },
+    row.household_id,
+  );
+  return members.filter((m) => m.left_on === null).map((m) => m.id);
 }
 
 /** A deadline in a year without a holiday notice is refused with the calendar's own explanation. */

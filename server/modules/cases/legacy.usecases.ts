@@ -5,10 +5,10 @@ import type { RequestContext } from '../../platform/context.ts';
 import { errors, type FieldIssue } from '../../platform/errors.ts';
 import { jurisdictionFilter, requirePermission } from '../../platform/policies.ts';
 import { toFieldIssues } from '../../platform/validation.ts';
-import { benefitStartMonth } from '../../rules/calendar.ts';
+import { addMonths, benefitStartMonth } from '../../rules/calendar.ts';
 import { insertEntitlement } from '../entitlements/entitlements.repository.ts';
 import { getHouseholdWithMembers } from '../registry/registry-read.repository.ts';
-import { newActiveCase } from './active.models.ts';
+import { type ActiveCase, newActiveCase, nextReviewDue } from './active.models.ts';
 import { openCase } from './case-writer.ts';
 import { newTekunCase } from './tekun.models.ts';
 
@@ -95,7 +95,9 @@ export async function migrateLegacyCases(
           facts: null,
           deadline: null,
           overall_due: null,
-          next_review_on: null,
+          // S1 Art.31, S4 #7: the first review falls due 12 (stable) or 6 months after the decision.
+          next_review_on:
+            c.scheme === 'TEKUN' ? addMonths(c.decidedOn, 12) : nextReviewDue(model as ActiveCase),
           applied_on: c.decidedOn,
           decided_on: c.decidedOn,
         },

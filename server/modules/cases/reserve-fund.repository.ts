@@ -66,3 +66,13 @@ export const listEntries = (db: Db, countyCode: string, townCode: string, from: 
     .where('f.on_date', '<', to)
     .orderBy('f.id')
     .execute();
+
+export const findReconcile = (db: Db | Trx, countyCode: string, townCode: string, month: string) =>
+  db
+    .selectFrom('reserve_fund_entry')
+    .select(['id', 'on_date', 'note', 'detail', 'created_by_name'])
+    .where('county_code', '=', countyCode)
+    .where('town_code', '=', townCode)
+    .where('kind', '=', 'RECONCILE')
+    .where('month', '=', month)
+    .executeTakeFirst();

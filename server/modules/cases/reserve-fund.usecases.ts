@@ -136,7 +136,7 @@ export async function reserveFundMonth(
     draws: draws.length,
     regularized: draws.length - outstanding.length,
     outstanding: outstanding.map((r) => ({ caseId: r.case_id, caseNo: r.case_no, amountFen: r.amount_fen })),
-    reconciled: rows.find((r) => r.kind === 'RECONCILE') ?? null,
+    reconciled: (await repo.findReconcile(deps.db, ctx.actor.countyCode, town, from)) ?? null,
     entries: rows.map((r) => ({
       id: r.id,
       on: r.on_date,
@@ -170,6 +170,13 @@ export async function reconcileReserveFund(
   if (view.reconciled)
     throw errors.conflict('reserve_fund.already_reconciled', '该月已对账', 'the month is already reconciled');
   return deps.db.transaction().execute(async (trx) => {
+    await repo.lockTownLedger(trx, ctx.actor.countyCode, view.townCode);
+    if (await repo.findReconcile(trx, ctx.actor.countyCode, view.townCode, view.month))
+      throw errors.conflict(
+        'reserve_fund.already_reconciled',
+        '该月已对账',
+        'the month is already reconciled',
+      );
     const e = await repo.insertEntry(trx, {
       county_code: ctx.actor.countyCode,
       town_code: view.townCode,
