@@ -1,6 +1,7 @@
 import { DEMO_PASSWORD, isEmpty, runDemo } from '../demo/run.ts';
 import { createServer } from './app.ts';
 import type { Config } from './config.ts';
+import { scheduleReminders } from './modules/cases/reminders.usecases.ts';
 import { redactUrl } from './platform/http.ts';
 import { createProgressBar } from './platform/progress-bar.ts';
 import { createServices } from './services.ts';
@@ -34,6 +35,13 @@ export async function serve(config: Config, opts: { demoIfEmpty: boolean }) {
           },
   });
   s.jobs.start();
+  // The daily reminder run: enqueued at start and re-checked every 10 minutes (one run per county and
+  // day, so a restart or a clock moved in test mode never raises a reminder twice).
+  const schedule = () =>
+    void scheduleReminders(s).catch((err) => app.log.error({ err }, 'reminder scheduling failed'));
+  schedule();
+  const scheduler = setInterval(schedule, 10 * 60_000);
+  scheduler.unref();
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${(app.server.address() as { port: number }).port}/`;
   process.stdout.write(

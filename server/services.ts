@@ -1,6 +1,7 @@
 import type { Config } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { remindersJob } from './modules/cases/reminders.usecases.ts';
 import { recalcJob } from './modules/entitlements/recalc.jobs.ts';
 import { importJob } from './modules/imports/imports.jobs.ts';
 import { type AuditLog, createAuditLog } from './platform/audit.ts';
@@ -41,7 +42,11 @@ export async function createServices(
   const audit = createAuditLog({ db, clock });
   const services = { config, handle, db, clock, cipher, audit } as Services;
   // biome-ignore lint/suspicious/noExplicitAny: heterogeneous job payloads.
-  const definitions: JobDefinition<any>[] = [importJob(services), recalcJob(services)];
+  const definitions: JobDefinition<any>[] = [
+    importJob(services),
+    recalcJob(services),
+    remindersJob(services),
+  ];
   services.jobs = createJobRunner({ db, clock, definitions });
   services.close = async () => {
     await services.jobs.stop();

@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_benefit_standards.ts';
 import * as m0005 from './migrations/0005_policy_parameters.ts';
 import * as m0006 from './migrations/0006_cases.ts';
 import * as m0007 from './migrations/0007_reserve_fund.ts';
+import * as m0008 from './migrations/0008_case_reminders.ts';
 
 // Migrations are listed explicitly (not read from the folder) so the bundle order is fixed and a
 // typo fails the type check instead of silently skipping a migration.
@@ -18,6 +19,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005_policy_parameters': m0005,
   '0006_cases': m0006,
   '0007_reserve_fund': m0007,
+  '0008_case_reminders': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

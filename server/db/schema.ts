@@ -363,7 +363,19 @@ export type ReserveFundEntryTable = {
   created_at: AppTimestamp;
 };
 
+export type CaseReminderTable = {
+  county_code: string;
+  id: Generated<number>;
+  case_id: string;
+  kind: 'DUE_SOON' | 'OVERDUE' | 'REVIEW_DUE';
+  due_on: CalendarDate;
+  raised_on: CalendarDate;
+  town_code: string;
+  village_code: string;
+};
+
 export type DB = {
+  case_reminder: CaseReminderTable;
   reserve_fund_entry: ReserveFundEntryTable;
   assistance_case: AssistanceCaseTable;
   case_counter: CaseCounterTable;

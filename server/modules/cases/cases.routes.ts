@@ -15,6 +15,7 @@ import { createApplication, reportUrgent } from './applications.usecases.ts';
 import { recordCaseEvent } from './case-events.usecases.ts';
 import { getCaseDetail, listWorklist } from './case-read.usecases.ts';
 import { migrateLegacyCases } from './legacy.usecases.ts';
+import { listReminders } from './reminders.usecases.ts';
 import { moveReserveFund, reconcileReserveFund, reserveFundMonth } from './reserve-fund.usecases.ts';
 
 const tags = ['cases'];
@@ -114,6 +115,20 @@ export function casesRoutes(app: FastifyInstance, s: Services) {
     async (req, reply) => reply.status(201).send(await migrateLegacyCases(s, requireCtx(req), req.body)),
   );
 
+  r.get(
+    '/api/v1/reminders',
+    {
+      schema: {
+        tags,
+        summary: '时限与复核提醒 Deadline and review reminders still standing',
+        querystring: z.object({
+          offset: z.coerce.number().int().min(0).default(0),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+      },
+    },
+    (req) => listReminders(s, requireCtx(req), req.query),
+  );
   r.get(
     '/api/v1/reserve-fund',
     {
