@@ -11,6 +11,7 @@ import { systemContext } from '../server/platform/context.ts';
 import type { JobProgress } from '../server/platform/jobs.ts';
 import { hashPassword } from '../server/platform/passwords.ts';
 import type { Services } from '../server/services.ts';
+import { runDemoCases } from './cases.ts';
 import { DEMO_COUNTY, demoDivisions } from './district.ts';
 import { demoRows, toCsv } from './population.ts';
 import { createRng } from './random.ts';
@@ -103,7 +104,7 @@ export function demoUsers(passwordHash: string): NewUser[] {
 export async function runDemo(
   s: Services,
   opts: DemoOptions = {},
-): Promise<{ households: number; persons: number; users: number }> {
+): Promise<{ households: number; persons: number; users: number; cases: number }> {
   const seed = opts.seed ?? 20251227;
   const divisions = demoDivisions();
   await upsertDivisions(s.db, divisions, undefined, s.clock.now());
@@ -151,5 +152,14 @@ export async function runDemo(
   if (done.status !== 'succeeded' || !result?.ok) {
     throw new Error(`demo import failed: ${JSON.stringify(done.error ?? result?.errors?.slice(0, 5))}`);
   }
-  return { households: result.households ?? 0, persons: result.persons ?? 0, users: users.length };
+  const cases = await runDemoCases(s, createRng(seed + 1), {
+    scale: (opts.households ?? 6000) / 6000,
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  });
+  return {
+    households: result.households ?? 0,
+    persons: result.persons ?? 0,
+    users: users.length,
+    cases: cases.cases,
+  };
 }

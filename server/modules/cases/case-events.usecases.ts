@@ -81,7 +81,9 @@ export async function recordCaseEvent(
     throw errors.validation([
       { field: 'at', message: '日期不能晚于今天', messageEn: 'the date cannot be in the future' },
     ]);
-  const params = await parametersFor(deps.db, county, on);
+  // Only the urgent machine reads parameters on every step (the township's approval limit).
+  const limitFen =
+    machine === 'urgent' ? (await parametersFor(deps.db, county, on)).temporary.townshipApprovalLimitFen : 0;
 
   return deps.db.transaction().execute(async (trx) => {
     const row = await repo.lockCase(trx, county, caseId);
@@ -160,7 +162,7 @@ export async function recordCaseEvent(
         atIso: at.toISOString(),
         ...(assessment ? { amountFen: assessment.amountFen } : {}),
         ...(spotCheck ? { spotCheck } : {}),
-        urgentParams: { townshipApprovalLimitFen: params.temporary.townshipApprovalLimitFen },
+        urgentParams: { townshipApprovalLimitFen: limitFen },
       }),
     );
     if (!r.ok) throw refusalError(r);

@@ -11,10 +11,17 @@ export async function lockTownLedger(trx: Trx, countyCode: string, townCode: str
   await sql`select pg_advisory_xact_lock(hashtext(${`reserve:${countyCode}:${townCode}`}))`.execute(trx);
 }
 
-export async function balanceFen(db: Db | Trx, countyCode: string, townCode: string): Promise<number> {
+/** The balance now, or at the end of the day before `before` ('YYYY-MM-DD') when given. */
+export async function balanceFen(
+  db: Db | Trx,
+  countyCode: string,
+  townCode: string,
+  before?: string,
+): Promise<number> {
   const r = await sql<{ b: number }>`
     select coalesce(sum(case kind when 'DRAW' then -amount_fen when 'RECONCILE' then 0 else amount_fen end), 0)::int8 as b
-    from reserve_fund_entry where county_code = ${countyCode} and town_code = ${townCode}`.execute(db);
+    from reserve_fund_entry where county_code = ${countyCode} and town_code = ${townCode}
+      and (${before ?? null}::date is null or on_date < ${before ?? null}::date)`.execute(db);
   return Number(r.rows[0]?.b ?? 0);
 }
 

@@ -128,15 +128,26 @@ export async function reserveFundMonth(
   const rows = await repo.listEntries(deps.db, ctx.actor.countyCode, town, from, to);
   const draws = rows.filter((r) => r.kind === 'DRAW');
   const outstanding = draws.filter((r) => r.regularized_at === null);
+  const reconciled = await repo.findReconcile(deps.db, ctx.actor.countyCode, town, from);
   return {
     townCode: town,
     month: from,
     balanceFen: await repo.balanceFen(deps.db, ctx.actor.countyCode, town),
+    /** The balance at the end of the month (what a reconciliation records). */
+    closingBalanceFen: await repo.balanceFen(deps.db, ctx.actor.countyCode, town, to),
     drawnFen: draws.reduce((s, r) => s + r.amount_fen, 0),
     draws: draws.length,
     regularized: draws.length - outstanding.length,
     outstanding: outstanding.map((r) => ({ caseId: r.case_id, caseNo: r.case_no, amountFen: r.amount_fen })),
-    reconciled: (await repo.findReconcile(deps.db, ctx.actor.countyCode, town, from)) ?? null,
+    reconciled: reconciled
+      ? {
+          id: reconciled.id,
+          on: reconciled.on_date,
+          note: reconciled.note,
+          by: reconciled.created_by_name,
+          detail: reconciled.detail,
+        }
+      : null,
     entries: rows.map((r) => ({
       id: r.id,
       on: r.on_date,
@@ -191,7 +202,7 @@ export async function reconcileReserveFund(
         drawnFen: view.drawnFen,
         regularized: view.regularized,
         outstanding: view.outstanding,
-        balanceFen: view.balanceFen,
+        closingBalanceFen: view.closingBalanceFen,
       },
       created_by: actorId(ctx),
       created_by_name: ctx.actor.displayName,
@@ -207,6 +218,15 @@ export async function reconcileReserveFund(
         detail: { townCode: view.townCode, month: view.month, outstanding: view.outstanding.length },
       },
     ]);
-    return { ...view, reconciled: { id: e.id } };
+    return {
+      ...view,
+      reconciled: {
+        id: e.id,
+        on: shanghaiDateOf(at),
+        note: input.note,
+        by: ctx.actor.displayName,
+        detail: {},
+      },
+    };
   });
 }
