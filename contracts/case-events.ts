@@ -172,6 +172,23 @@ export const urgentEvent = z.discriminatedUnion('type', [
   ...recordEvents,
 ]);
 
+/** 支出型临时救助 (§6.3, S7 §二): amounts in fen; per-capita income is annual disposable income. */
+export const expenditureEvent = z.discriminatedUnion('type', [
+  ev('ACCEPT', {}),
+  ev('INVESTIGATE', {
+    investigators: names,
+    perCapitaIncomeFen: z.number().int().min(0).max(100_000_000),
+    propertyMeetsLocalRule: z.boolean(),
+    rigidSpendingFen: fen,
+  }),
+  ev('TOWN_OPINION', { recommend: z.boolean(), proposedAmountFen: z.number().int().min(0).max(100_000_000), reasons: z.string().trim().max(2000).default('') }),
+  ev('START_PUBLICITY', {}),
+  ev('APPROVE', { amountFen: fen, meetingMinutes: z.string().trim().max(4000).optional() }),
+  ev('DISBURSE', { amountFen: fen }),
+  ev('CLOSE', {}),
+  ...recordEvents,
+]);
+
 export type DibaoApplicationEventInput = z.input<typeof dibaoApplicationEvent>;
 export type ActiveEventInput = z.input<typeof activeEvent>;
 export type TekunEventInput = z.input<typeof tekunEvent>;

@@ -137,6 +137,16 @@ export const urgentReportInput = z.object({
 });
 export type UrgentReportInput = z.input<typeof urgentReportInput>;
 
+/** An application for expenditure-type temporary assistance (支出型临时救助, §6.3). */
+export const expenditureApplicationInput = z.object({
+  householdId: z.uuid(bi('户 ID 格式不正确', 'a household id (uuid)')),
+  appliedOn: isoDate.optional(),
+  cause: z.enum(['ILLNESS', 'EDUCATION', 'DISASTER', 'ACCIDENT', 'OTHER']),
+  summary: z.string().trim().min(2, bi('请简述困难情况', 'describe the hardship')).max(2000),
+  pledgeSigned: z.literal(true, bi('申请人须签署诚信承诺书（§2.5）', 'the applicant must sign the integrity pledge (§2.5)')),
+});
+export type ExpenditureApplicationInput = z.input<typeof expenditureApplicationInput>;
+
 export const caseSummary = z.object({
   id: z.string(),
   caseNo: z.string(),

@@ -1,4 +1,8 @@
-import { applicationInput, urgentReportInput } from '../../../contracts/cases.ts';
+import {
+  applicationInput,
+  expenditureApplicationInput,
+  urgentReportInput,
+} from '../../../contracts/cases.ts';
 import { shanghaiDateOf } from '../../platform/clock.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { errors, fieldError } from '../../platform/errors.ts';
@@ -11,6 +15,7 @@ import type { CaseDeps } from './case-events.usecases.ts';
 import { levelOf, parseOr400, refusalError } from './case-support.ts';
 import { openCase } from './case-writer.ts';
 import { transition as dibaoTransition, newDibaoCase } from './dibao.models.ts';
+import { newExpenditureCase } from './expenditure.models.ts';
 import { urgentColumns } from './machines.ts';
 import { newTekunCase } from './tekun.models.ts';
 import { newUrgentCase } from './temporary.models.ts';
@@ -203,6 +208,58 @@ export async function reportUrgent(deps: CaseDeps, ctx: RequestContext, body: un
           personDescription: r.personDescription ?? null,
         },
       },
+    ),
+  );
+}
+
+/** 支出型临时救助 (§6.3): applied for at the town like 低保; the event is assessed on its own facts. */
+export async function createExpenditureApplication(deps: CaseDeps, ctx: RequestContext, body: unknown) {
+  requirePermission(ctx.actor, 'cases.write');
+  const level = levelOf(ctx);
+  if (level === 'county')
+    throw errors.forbidden(
+      '受理申请（申请由镇街窗口受理或村协理员代办）',
+      'take applications (the town window or the village assistant does)',
+    );
+  const a = parseOr400(expenditureApplicationInput, body);
+  const at = deps.clock.now();
+  const appliedOn = a.appliedOn ?? shanghaiDateOf(at);
+  if (appliedOn > shanghaiDateOf(at))
+    throw fieldError('appliedOn', '申请日期不能晚于今天', 'the application date cannot be in the future');
+  const members = await getHouseholdWithMembers(
+    deps.db,
+    ctx.actor.countyCode,
+    jurisdictionFilter(ctx.actor),
+    a.householdId,
+  );
+  const current = members.filter((m) => m.left_on === null);
+  if (current.length === 0) throw errors.notFound('家庭', 'household', 'registry.household_not_found');
+  const head = current[0]!;
+  const model = { ...newExpenditureCase({ id: 'new', appliedOn }), cause: a.cause };
+  return deps.db.transaction().execute(async (trx) =>
+    openCase(
+      trx,
+      ctx,
+      at,
+      {
+        scheme: 'TEMP_EXPENDITURE',
+        stage: 'APPLICATION',
+        state: model.state,
+        household_id: a.householdId,
+        subject_person_id: null,
+        town_code: head.town_code,
+        village_code: head.village_code,
+        area: head.urban_rural,
+        channel: level === 'village' ? 'VILLAGE_PROXY' : 'TOWN_WINDOW',
+        model: model as unknown as Record<string, unknown>,
+        facts: factsFromRegistry(current) as unknown as Record<string, unknown>,
+        deadline: null,
+        overall_due: null,
+        next_review_on: null,
+        applied_on: appliedOn,
+        decided_on: null,
+      },
+      { type: 'APPLY', on: appliedOn, opinion: a.summary, payload: { cause: a.cause, pledgeSigned: true } },
     ),
   );
 }

@@ -1,11 +1,5 @@
 import crypto from 'node:crypto';
 import type { Transaction } from 'kysely';
-import {
-  activeEvent,
-  dibaoApplicationEvent,
-  tekunEvent,
-  urgentEvent,
-} from '../../../contracts/case-events.ts';
 import type { Database } from '../../db/database.ts';
 import type { DB } from '../../db/schema.ts';
 import { type Clock, shanghaiDateOf } from '../../platform/clock.ts';
@@ -27,6 +21,7 @@ import {
   type Applied,
   activeColumns,
   applyToModel,
+  EVENT_SCHEMAS,
   machineOf,
   RECORD_ONLY,
 } from './machines.ts';
@@ -40,8 +35,6 @@ import { TEKUN_MIN_SPOT_CHECK_RATE } from './tekun.models.ts';
 
 export type CaseDeps = { db: Database; clock: Clock };
 type SpotDraw = { rate: number; seed: string; selected: boolean };
-
-const SCHEMAS = { dibao: dibaoApplicationEvent, active: activeEvent, tekun: tekunEvent, urgent: urgentEvent };
 
 const notEligible = (a: Extract<Assessment, { eligible: false }>) =>
   refusalError({
@@ -75,15 +68,28 @@ export async function recordCaseEvent(
       zh: '案件已办结，不能再操作',
       en: 'the case is closed',
     });
-  const e = parseOr400(SCHEMAS[machine], body) as ApiEvent;
+  const e = parseOr400(EVENT_SCHEMAS[machine], body) as ApiEvent;
   const on = e.at ?? today;
   if (on > today)
     throw errors.validation([
       { field: 'at', message: '日期不能晚于今天', messageEn: 'the date cannot be in the future' },
     ]);
-  // Only the urgent machine reads parameters on every step (the township's approval limit).
-  const limitFen =
-    machine === 'urgent' ? (await parametersFor(deps.db, county, on)).temporary.townshipApprovalLimitFen : 0;
+  // Only temporary assistance reads parameters on every step (the township's approval limit, caps).
+  const temp =
+    machine === 'urgent' || machine === 'expenditure' ? await parametersFor(deps.db, county, on) : null;
+  const limitFen = temp?.temporary.townshipApprovalLimitFen ?? 0;
+  const expenditureParams = temp
+    ? {
+        townshipApprovalLimitFen: limitFen,
+        // §15: the general cap per event is months × the urban monthly standard × household size.
+        generalCapFen:
+          temp.temporary.generalCapMonths *
+          temp.dibao.standardFen.urban *
+          Math.max(1, (peek.facts as CaseFacts | null)?.personIds.length ?? 1),
+        prevYearPerCapitaIncomeFen: temp.prevYearDisposableIncomeFenPerYear[peek.area],
+        publicityRequired: false,
+      }
+    : undefined;
 
   return deps.db.transaction().execute(async (trx) => {
     const row = await repo.lockCase(trx, county, caseId);
@@ -163,6 +169,7 @@ export async function recordCaseEvent(
         ...(assessment ? { amountFen: assessment.amountFen } : {}),
         ...(spotCheck ? { spotCheck } : {}),
         urgentParams: { townshipApprovalLimitFen: limitFen },
+        ...(expenditureParams ? { expenditureParams } : {}),
       }),
     );
     if (!r.ok) throw refusalError(r);

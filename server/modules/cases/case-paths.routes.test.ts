@@ -292,3 +292,46 @@ describe('urgent temporary assistance and the reserve fund (§6.3, §6.5)', () =
     expect(d).toMatchObject({ scheme: 'TEMP_URGENT', channel: 'DISCOVERY', model: { nonLocalHukou: true } });
   });
 });
+
+describe('expenditure-type temporary assistance (§6.3; S7 §二)', () => {
+  it('investigates, gives the town opinion, sends large amounts to the county and pays in stages', async () => {
+    const t = await at('2026-07-06T09:00:00+08:00');
+    const h = await buildHousehold(env);
+    const res = await t.village('POST', '/api/v1/cases/temporary', {
+      householdId: h.id,
+      cause: 'ILLNESS',
+      summary: '家庭成员住院，自付医疗费用高',
+      pledgeSigned: true,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id as string;
+    await step(t.town, id, { type: 'ACCEPT' });
+    await step(t.town, id, {
+      type: 'INVESTIGATE',
+      investigators: ['王敏', '李强'],
+      perCapitaIncomeFen: 1_200_000,
+      propertyMeetsLocalRule: true,
+      rigidSpendingFen: 4_000_000,
+    });
+    await step(t.town, id, {
+      type: 'TOWN_OPINION',
+      recommend: true,
+      proposedAmountFen: 500_000,
+      reasons: '医疗支出较大',
+    });
+    // 5,000 元 is above the township's 3,000 元 limit: the county approves (S3 Art.48).
+    const townTry = await t.town('POST', `/api/v1/cases/${id}/events`, {
+      type: 'APPROVE',
+      amountFen: 500_000,
+    });
+    expect(townTry.statusCode).toBe(409);
+    await step(t.district, id, { type: 'APPROVE', amountFen: 500_000 });
+    await step(t.town, id, { type: 'DISBURSE', amountFen: 300_000 });
+    await step(t.town, id, { type: 'DISBURSE', amountFen: 200_000 });
+    const over = await t.town('POST', `/api/v1/cases/${id}/events`, { type: 'DISBURSE', amountFen: 100 });
+    expect(over.statusCode).toBe(409);
+    const d = await detail(t.town, id);
+    expect(d).toMatchObject({ scheme: 'TEMP_EXPENDITURE', state: 'PAID' });
+    expect(d.model.disbursements).toHaveLength(2);
+  });
+});

@@ -1,10 +1,4 @@
 import type { z } from 'zod';
-import {
-  activeEvent,
-  dibaoApplicationEvent,
-  tekunEvent,
-  urgentEvent,
-} from '../../../contracts/case-events.ts';
 import type { CaseDetail, CaseSummary, worklistQuery } from '../../../contracts/cases.ts';
 import type { Database } from '../../db/database.ts';
 import { type Clock, shanghaiDateOf } from '../../platform/clock.ts';
@@ -14,12 +8,10 @@ import { DEFAULT_CALENDAR } from '../../rules/calendar.ts';
 import { entitlementHistory } from '../entitlements/entitlements.repository.ts';
 import { caseNotFound, levelOf } from './case-support.ts';
 import * as repo from './cases.repository.ts';
-import { type ApiEvent, applyToModel, machineOf, RECORD_ONLY } from './machines.ts';
+import { type ApiEvent, applyToModel, EVENT_SCHEMAS, machineOf, RECORD_ONLY } from './machines.ts';
 
 // Reading cases: the worklist of the caller's jurisdiction sorted by deadline, and one case with
 // its members (masked), timeline, entitlement versions and the events the caller may record now.
-
-const SCHEMAS = { dibao: dibaoApplicationEvent, active: activeEvent, tekun: tekunEvent, urgent: urgentEvent };
 
 export async function listWorklist(
   deps: { db: Database; clock: Clock },
@@ -92,7 +84,28 @@ const DRY: Record<string, unknown> = {
   diedOn: '2000-01-01',
   lastMember: false,
   changedOn: '2000-01-01',
+  perCapitaIncomeFen: 0,
+  propertyMeetsLocalRule: true,
+  rigidSpendingFen: 1,
+  recommend: true,
+  proposedAmountFen: 1,
 };
+
+const UNLIMITED = Number.MAX_SAFE_INTEGER;
+const DRY_ENV = (today: string) => ({
+  cal: DEFAULT_CALENDAR,
+  on: today,
+  atIso: new Date(`${today}T23:59:59+08:00`).toISOString(),
+  amountFen: 1,
+  spotCheck: { rate: 0.3, seed: 'dry', selected: false },
+  urgentParams: { townshipApprovalLimitFen: UNLIMITED },
+  expenditureParams: {
+    townshipApprovalLimitFen: UNLIMITED,
+    generalCapFen: UNLIMITED,
+    prevYearPerCapitaIncomeFen: UNLIMITED,
+    publicityRequired: false,
+  },
+});
 
 export function allowedEvents(row: repo.CaseRow, ctx: RequestContext, today: string): string[] {
   if (row.stage === 'CLOSED') return [];
@@ -106,7 +119,7 @@ export function allowedEvents(row: repo.CaseRow, ctx: RequestContext, today: str
   if (!machine) return [];
   const firstPerson =
     ((row.facts as { personIds?: string[] } | null)?.personIds ?? [])[0] ?? row.subject_person_id ?? '';
-  const types = SCHEMAS[machine].options.map((o) => o.shape.type.value as string);
+  const types = EVENT_SCHEMAS[machine].options.map((o) => o.shape.type.value as string);
   return types.filter((type) => {
     if (RECORD_ONLY.has(type)) return true;
     const reason = type === 'RECORD_SPECIAL_REASON' ? 'HARD_TO_INVESTIGATE' : type === 'STOP' ? 'other' : '—';
@@ -118,20 +131,14 @@ export function allowedEvents(row: repo.CaseRow, ctx: RequestContext, today: str
       personId: firstPerson,
       attachments: [],
     } as unknown as ApiEvent;
-    const r = applyToModel(
-      machine,
-      row.model,
-      e,
-      { role: ctx.actor.role, level },
-      {
-        cal: DEFAULT_CALENDAR,
-        on: today,
-        atIso: new Date(`${today}T23:59:59+08:00`).toISOString(),
-        amountFen: 1,
-        spotCheck: { rate: 0.3, seed: 'dry', selected: false },
-        urgentParams: { townshipApprovalLimitFen: Number.MAX_SAFE_INTEGER },
-      },
-    );
+    let r: ReturnType<typeof applyToModel>;
+    try {
+      r = applyToModel(machine, row.model, e, { role: ctx.actor.role, level }, DRY_ENV(today));
+    } catch {
+      // e.g. a deadline in a year the working-day calendar does not cover: offer the step and let
+      // the real attempt explain the problem.
+      return true;
+    }
     return r.ok || !['INVALID_TRANSITION', 'FORBIDDEN_ACTOR', 'CASE_CLOSED', 'CASE_STOPPED'].includes(r.code);
   });
 }

@@ -5,13 +5,14 @@ import {
   applicationInput,
   caseDetail,
   caseSummary,
+  expenditureApplicationInput,
   legacyCasesBody,
   urgentReportInput,
   worklistQuery,
 } from '../../../contracts/cases.ts';
 import { requireCtx } from '../../platform/http.ts';
 import type { Services } from '../../services.ts';
-import { createApplication, reportUrgent } from './applications.usecases.ts';
+import { createApplication, createExpenditureApplication, reportUrgent } from './applications.usecases.ts';
 import { recordCaseEvent } from './case-events.usecases.ts';
 import { getCaseDetail, listWorklist } from './case-read.usecases.ts';
 import { migrateLegacyCases } from './legacy.usecases.ts';
@@ -60,6 +61,19 @@ export function casesRoutes(app: FastifyInstance, s: Services) {
       },
     },
     async (req, reply) => reply.status(201).send(await reportUrgent(s, requireCtx(req), req.body)),
+  );
+  r.post(
+    '/api/v1/cases/temporary',
+    {
+      schema: {
+        tags,
+        summary: '支出型临时救助申请 Apply for expenditure-type temporary assistance',
+        body: expenditureApplicationInput,
+        response: created,
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await createExpenditureApplication(s, requireCtx(req), req.body)),
   );
   r.get(
     '/api/v1/cases/:id',

@@ -2,9 +2,10 @@
 // the machine's event, runs the transition and says what the case row becomes (state, stage,
 // deadlines). Pure: the amounts, the calendar and today's date are passed in.
 import type { z } from 'zod';
-import type {
+import {
   activeEvent,
   dibaoApplicationEvent,
+  expenditureEvent,
   tekunEvent,
   urgentEvent,
 } from '../../../contracts/case-events.ts';
@@ -12,6 +13,7 @@ import type { CaseScheme, CaseStage } from '../../db/schema.ts';
 import type { HolidayCalendar } from '../../rules/calendar.ts';
 import * as active from './active.models.ts';
 import * as dibao from './dibao.models.ts';
+import * as expenditure from './expenditure.models.ts';
 import type { Actor, Refusal } from './procedure.models.ts';
 import * as tekun from './tekun.models.ts';
 import * as urgent from './temporary.models.ts';
@@ -20,7 +22,8 @@ export type ApiEvent =
   | z.output<typeof dibaoApplicationEvent>
   | z.output<typeof activeEvent>
   | z.output<typeof tekunEvent>
-  | z.output<typeof urgentEvent>;
+  | z.output<typeof urgentEvent>
+  | z.output<typeof expenditureEvent>;
 
 export type MachineEnv = {
   cal: HolidayCalendar;
@@ -31,6 +34,7 @@ export type MachineEnv = {
   /** Amount fixed by the rules engine for CONFIRM / CHANGE_AMOUNT, fen. */
   amountFen?: number;
   urgentParams: urgent.UrgentParams;
+  expenditureParams?: expenditure.ExpenditureParams;
   spotCheck?: { rate: number; seed: string; selected: boolean };
   /** Model member id for a person id (the machines use person ids directly). */
 };
@@ -53,14 +57,23 @@ export type Applied = {
 
 export const RECORD_ONLY = new Set(['RECORD_NEIGHBOUR_VISIT', 'RECORD_LETTER', 'NOTE']);
 
+export type MachineName = 'dibao' | 'active' | 'tekun' | 'urgent' | 'expenditure';
+
+/** The events each machine accepts, as the API validates them. */
+export const EVENT_SCHEMAS = {
+  dibao: dibaoApplicationEvent,
+  active: activeEvent,
+  tekun: tekunEvent,
+  urgent: urgentEvent,
+  expenditure: expenditureEvent,
+} as const;
+
 /** Which machine runs a case: the application machine until approval, then the active one. */
-export function machineOf(
-  scheme: CaseScheme,
-  stage: CaseStage,
-): 'dibao' | 'active' | 'tekun' | 'urgent' | null {
+export function machineOf(scheme: CaseScheme, stage: CaseStage): MachineName | null {
   if (scheme === 'DIBAO' || scheme === 'DIBAO_SINGLE') return stage === 'APPLICATION' ? 'dibao' : 'active';
   if (scheme === 'TEKUN') return 'tekun';
   if (scheme === 'TEMP_URGENT') return 'urgent';
+  if (scheme === 'TEMP_EXPENDITURE') return 'expenditure';
   return null;
 }
 
@@ -70,7 +83,7 @@ const strip = <E extends { opinion?: string | undefined; attachments?: unknown }
 };
 
 export function applyToModel(
-  machine: 'dibao' | 'active' | 'tekun' | 'urgent',
+  machine: MachineName,
   model: Record<string, unknown>,
   e: ApiEvent,
   actor: Actor,
@@ -90,7 +103,42 @@ export function applyToModel(
       return tekunStep(model as unknown as tekun.TekunCase, e as z.output<typeof tekunEvent>, actor, env);
     case 'urgent':
       return urgentStep(model as unknown as urgent.UrgentCase, e as z.output<typeof urgentEvent>, actor, env);
+    case 'expenditure':
+      return expenditureStep(
+        model as unknown as expenditure.ExpenditureCase,
+        e as z.output<typeof expenditureEvent>,
+        actor,
+        env,
+      );
   }
+}
+
+function expenditureStep(
+  c: expenditure.ExpenditureCase,
+  e: z.output<typeof expenditureEvent>,
+  actor: Actor,
+  env: MachineEnv,
+): Applied | Refusal {
+  if (e.type === 'RECORD_NEIGHBOUR_VISIT' || e.type === 'RECORD_LETTER' || e.type === 'NOTE')
+    throw new Error('record-only events do not reach the machine');
+  if (!env.expenditureParams) throw new Error('expenditure parameters are required');
+  const me = { ...strip(e), at: env.on } as expenditure.ExpenditureEvent;
+  const r = expenditure.transition(c, me, actor, env.expenditureParams);
+  if (!r.ok) return r;
+  const n = r.next;
+  return {
+    ok: true,
+    model: n as unknown as Record<string, unknown>,
+    columns: {
+      state: n.state,
+      stage: n.state === 'CLOSED' || n.state === 'REJECTED' ? 'CLOSED' : 'APPLICATION',
+      deadline: null,
+      overall_due: null,
+      next_review_on: null,
+      decided_on: n.state === 'APPROVED' || n.state === 'REJECTED' ? env.on : null,
+    },
+    effects: r.effects as Applied['effects'],
+  };
 }
 
 function dibaoStep(
