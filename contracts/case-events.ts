@@ -181,7 +181,11 @@ export const expenditureEvent = z.discriminatedUnion('type', [
     propertyMeetsLocalRule: z.boolean(),
     rigidSpendingFen: fen,
   }),
-  ev('TOWN_OPINION', { recommend: z.boolean(), proposedAmountFen: z.number().int().min(0).max(100_000_000), reasons: z.string().trim().max(2000).default('') }),
+  ev('TOWN_OPINION', {
+    recommend: z.boolean(),
+    proposedAmountFen: z.number().int().min(0).max(100_000_000),
+    reasons: z.string().trim().max(2000).default(''),
+  }),
   ev('START_PUBLICITY', {}),
   ev('APPROVE', { amountFen: fen, meetingMinutes: z.string().trim().max(4000).optional() }),
   ev('DISBURSE', { amountFen: fen }),

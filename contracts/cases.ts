@@ -143,7 +143,10 @@ export const expenditureApplicationInput = z.object({
   appliedOn: isoDate.optional(),
   cause: z.enum(['ILLNESS', 'EDUCATION', 'DISASTER', 'ACCIDENT', 'OTHER']),
   summary: z.string().trim().min(2, bi('请简述困难情况', 'describe the hardship')).max(2000),
-  pledgeSigned: z.literal(true, bi('申请人须签署诚信承诺书（§2.5）', 'the applicant must sign the integrity pledge (§2.5)')),
+  pledgeSigned: z.literal(
+    true,
+    bi('申请人须签署诚信承诺书（§2.5）', 'the applicant must sign the integrity pledge (§2.5)'),
+  ),
 });
 export type ExpenditureApplicationInput = z.input<typeof expenditureApplicationInput>;
 

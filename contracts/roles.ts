@@ -42,6 +42,8 @@ export const PERMISSIONS = {
   'cases.migrate_legacy': ['district_admin'],
   'entitlements.read': ['town_officer', 'district_officer', 'district_admin', 'auditor'],
   'entitlements.approve': ['district_officer', 'district_admin'],
+  'integrity.read': ['town_officer', 'district_officer', 'district_admin', 'auditor'],
+  'integrity.manage': ['district_officer', 'district_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

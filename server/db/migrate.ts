@@ -8,6 +8,8 @@ import * as m0005 from './migrations/0005_policy_parameters.ts';
 import * as m0006 from './migrations/0006_cases.ts';
 import * as m0007 from './migrations/0007_reserve_fund.ts';
 import * as m0008 from './migrations/0008_case_reminders.ts';
+import * as m0009 from './migrations/0009_integrity.ts';
+import * as m0010 from './migrations/0010_approval_delegation.ts';
 
 // Migrations are listed explicitly (not read from the folder) so the bundle order is fixed and a
 // typo fails the type check instead of silently skipping a migration.
@@ -20,6 +22,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006_cases': m0006,
   '0007_reserve_fund': m0007,
   '0008_case_reminders': m0008,
+  '0009_integrity': m0009,
+  '0010_approval_delegation': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -374,7 +374,72 @@ export type CaseReminderTable = {
   village_code: string;
 };
 
+export type IntegrityRecordTable = {
+  county_code: string;
+  id: Generated<number>;
+  household_id: string | null;
+  case_id: string | null;
+  kind: 'CRITICISM' | 'FRAUD';
+  found_on: CalendarDate;
+  months_unreported: number | null;
+  obtained_fen: Generated<number>;
+  fine_min_fen: Generated<number>;
+  fine_max_fen: Generated<number>;
+  fine_fen: number | null;
+  note: Generated<string>;
+  created_by: string | null;
+  created_by_name: string;
+  created_at: AppTimestamp;
+};
+
+export type RecoveryPaymentTable = {
+  county_code: string;
+  id: Generated<number>;
+  record_id: number;
+  on_date: CalendarDate;
+  amount_fen: number;
+  method: 'REPAYMENT' | 'PAYROLL_DEDUCTION';
+  note: Generated<string>;
+  created_by: string | null;
+  created_at: AppTimestamp;
+};
+
+export type DecisionCorrectionTable = {
+  county_code: string;
+  id: Generated<number>;
+  case_id: string;
+  event_seq: number;
+  cause: 'OBJECTIVE' | 'SUBJECTIVE';
+  description: string;
+  remedy: string;
+  status: Generated<'PROPOSED' | 'APPROVED' | 'REJECTED'>;
+  proposed_by: string | null;
+  proposed_by_name: string;
+  proposed_at: AppTimestamp;
+  decided_by: string | null;
+  decided_by_name: string | null;
+  decided_at: AppTimestamp | null;
+  decision_note: string | null;
+};
+
+export type ApprovalDelegationTable = {
+  county_code: string;
+  id: Generated<number>;
+  town_code: string;
+  scheme: 'DIBAO' | 'DIBAO_SINGLE';
+  approval_level: 'COUNTY' | 'TOWNSHIP';
+  effective_from: CalendarDate;
+  reason: string;
+  created_by: string | null;
+  created_by_name: string;
+  created_at: AppTimestamp;
+};
+
 export type DB = {
+  approval_delegation: ApprovalDelegationTable;
+  integrity_record: IntegrityRecordTable;
+  recovery_payment: RecoveryPaymentTable;
+  decision_correction: DecisionCorrectionTable;
   case_reminder: CaseReminderTable;
   reserve_fund_entry: ReserveFundEntryTable;
   assistance_case: AssistanceCaseTable;

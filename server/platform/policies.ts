@@ -17,6 +17,8 @@ const PERMISSION_TEXT: Partial<Record<Permission, [string, string]>> = {
   'cases.migrate_legacy': ['迁移历史在保对象', 'migrate legacy cases'],
   'entitlements.read': ['查看待遇重算清单', 'read recalculation lists'],
   'entitlements.approve': ['审批待遇重算清单', 'approve recalculation lists'],
+  'integrity.read': ['查看诚信记录与纠错记录', 'read integrity and correction records'],
+  'integrity.manage': ['处理追缴、罚款与纠错审批', 'decide recoveries, fines and corrections'],
 };
 
 export function requirePermission(actor: Actor, permission: Permission): void {

@@ -14,6 +14,7 @@ import { factsFromRegistry } from './assessment.ts';
 import type { CaseDeps } from './case-events.usecases.ts';
 import { levelOf, parseOr400, refusalError } from './case-support.ts';
 import { openCase } from './case-writer.ts';
+import { approvalLevelOn } from './delegation.usecases.ts';
 import { transition as dibaoTransition, newDibaoCase } from './dibao.models.ts';
 import { newExpenditureCase } from './expenditure.models.ts';
 import { urgentColumns } from './machines.ts';
@@ -24,8 +25,6 @@ import { newUrgentCase } from './temporary.models.ts';
 // village assistant for the family (S1 Art.4, 6, 9; S2 Art.10), and the report of an urgent
 // temporary-assistance case (§6.5). The facts start from the registry; consents are recorded on
 // the case before any economic check can be requested (§2.2).
-
-const DEFAULT_DELEGATION = 'COUNTY' as const;
 
 export async function createApplication(deps: CaseDeps, ctx: RequestContext, body: unknown) {
   requirePermission(ctx.actor, 'cases.write');
@@ -111,7 +110,7 @@ export async function createApplication(deps: CaseDeps, ctx: RequestContext, bod
           consentSignedOn: null,
         }),
       ),
-      approvalLevel: DEFAULT_DELEGATION,
+      approvalLevel: await approvalLevelOn(trx, ctx.actor.countyCode, head.town_code, a.scheme, appliedOn),
       closeRelative: a.closeRelative,
     });
     // The application is submitted as it is made (S1 Art.4): DRAFT exists only in the pure machine.

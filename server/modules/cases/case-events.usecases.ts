@@ -8,6 +8,7 @@ import { AppError, errors } from '../../platform/errors.ts';
 import { requirePermission, withinJurisdiction } from '../../platform/policies.ts';
 import { benefitStartMonth, CalendarCoverageError, DEFAULT_CALENDAR } from '../../rules/calendar.ts';
 import { insertEntitlement } from '../entitlements/entitlements.repository.ts';
+import { onIntegrityEffects } from '../integrity/integrity.usecases.ts';
 import { getHouseholdWithMembers } from '../registry/registry-read.repository.ts';
 import { parametersFor } from '../standards/standards.usecases.ts';
 import { newActiveCase } from './active.models.ts';
@@ -187,6 +188,7 @@ export async function recordCaseEvent(
         recorded_at: at,
       });
     await onReserveFundEffects(trx, ctx, at, row, r.effects, on);
+    await onIntegrityEffects(trx, ctx, at, row, r.effects, on);
     await recordTransition(
       trx,
       ctx,

@@ -15,6 +15,7 @@ import type { Services } from '../../services.ts';
 import { createApplication, createExpenditureApplication, reportUrgent } from './applications.usecases.ts';
 import { recordCaseEvent } from './case-events.usecases.ts';
 import { getCaseDetail, listWorklist } from './case-read.usecases.ts';
+import { addDelegation, delegationInput, listDelegations } from './delegation.usecases.ts';
 import { migrateLegacyCases } from './legacy.usecases.ts';
 import { listReminders } from './reminders.usecases.ts';
 import { moveReserveFund, reconcileReserveFund, reserveFundMonth } from './reserve-fund.usecases.ts';
@@ -129,6 +130,22 @@ export function casesRoutes(app: FastifyInstance, s: Services) {
     async (req, reply) => reply.status(201).send(await migrateLegacyCases(s, requireCtx(req), req.body)),
   );
 
+  r.get(
+    '/api/v1/delegations',
+    { schema: { tags, summary: '低保审核确认权限下放（按镇街） Delegation of 低保 confirmation to towns' } },
+    (req) => listDelegations(s, requireCtx(req)),
+  );
+  r.post(
+    '/api/v1/delegations',
+    {
+      schema: {
+        tags,
+        summary: '设置镇街审核确认权限（自某日起） Delegate or take back confirmation from a date',
+        body: delegationInput,
+      },
+    },
+    async (req, reply) => reply.status(201).send(await addDelegation(s, requireCtx(req), req.body)),
+  );
   r.get(
     '/api/v1/reminders',
     {

@@ -284,3 +284,54 @@ async function snapshot(id: string) {
   const audits = await env.db.selectFrom('audit_log').select('seq').where('record_id', '=', id).execute();
   return { row, events: events.length, ents: ents.length, audits: audits.length };
 }
+
+describe('confirmation delegated to the township (S1 Art.2 ¶2; S5 §四(一))', () => {
+  it('takes the level in force on the application day: 20 working days overall, the town confirms', async () => {
+    let { village, town, district } = await at('2026-11-16T09:00:00+08:00');
+    const admin = await signIn(env, 'admin');
+    const set = await admin('POST', '/api/v1/delegations', {
+      townCode: '370971001',
+      scheme: 'DIBAO',
+      approvalLevel: 'TOWNSHIP',
+      effectiveFrom: '2026-11-01',
+      reason: '区民政局授权文件（测试）',
+    });
+    expect(set.statusCode, set.body).toBe(201);
+    expect(
+      (
+        await town('POST', '/api/v1/delegations', {
+          townCode: '370971001',
+          scheme: 'DIBAO',
+          approvalLevel: 'COUNTY',
+          effectiveFrom: '2026-11-01',
+          reason: '越权',
+        })
+      ).statusCode,
+    ).toBe(403);
+    const app = await newApplication(village);
+    await step(town, app.id, { type: 'ACCEPT' });
+    // 20 working days from Mon 2026-11-16.
+    expect((await town('GET', `/api/v1/cases/${app.id}`)).json().overallDue).toBe('2026-12-14');
+    await step(town, app.id, { type: 'START_INVESTIGATION' });
+    for (const personId of app.people)
+      await step(town, app.id, { type: 'RECORD_CONSENT', personId, documentRef: '授权书' });
+    await step(town, app.id, {
+      type: 'RECORD_INVESTIGATION',
+      investigators: ['王敏', '李强'],
+      visitMode: 'ON_SITE',
+      findings: '核实',
+      facts: FACTS,
+    });
+    await step(town, app.id, { type: 'DRAFT_OPINION', opinion: '拟纳入' });
+    await step(town, app.id, { type: 'PUBLISH' });
+    ({ village, town, district } = await at('2026-11-25T09:00:00+08:00'));
+    await step(town, app.id, { type: 'PUBLICITY_ENDED' });
+    const d = (await town('GET', `/api/v1/cases/${app.id}`)).json();
+    expect(d.state).toBe('TOWNSHIP_CONFIRMATION');
+    expect(d.allowedEvents).toContain('CONFIRM');
+    expect((await district('POST', `/api/v1/cases/${app.id}/events`, { type: 'CONFIRM' })).statusCode).toBe(
+      403,
+    );
+    expect((await step(town, app.id, { type: 'CONFIRM' })).stage).toBe('ACTIVE');
+  });
+});
