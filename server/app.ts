@@ -16,8 +16,10 @@ import { resolveSession } from './modules/auth/auth.usecases.ts';
 import { benefitsRoutes } from './modules/benefits/benefits.routes.ts';
 import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { divisionRoutes } from './modules/divisions/divisions.routes.ts';
+import { documentsRoutes } from './modules/documents/documents.routes.ts';
 import { entitlementsRoutes } from './modules/entitlements/entitlements.routes.ts';
 import { importRoutes } from './modules/imports/imports.routes.ts';
+import { integrityRoutes } from './modules/integrity/integrity.routes.ts';
 import { jobRoutes } from './modules/jobs/jobs.routes.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { standardsRoutes } from './modules/standards/standards.routes.ts';
@@ -147,6 +149,8 @@ export async function createServer(
   standardsRoutes(app, s);
   entitlementsRoutes(app, s);
   casesRoutes(app, s);
+  integrityRoutes(app, s);
+  documentsRoutes(app, s);
 
   if (hasWeb) {
     // Files are looked up per request (wildcard), so a rebuilt console is served without a restart;
