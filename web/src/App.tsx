@@ -25,6 +25,12 @@ const CalculatorPage = page(() => import('./features/benefits/CalculatorPage.tsx
 const StandardsPage = page(() => import('./features/standards/StandardsPage.tsx'), 'StandardsPage');
 const RecalcPage = page(() => import('./features/entitlements/RecalcPage.tsx'), 'RecalcPage');
 
+import { ReserveFundRoute, UrgentReportRoute } from './features/reservefund/routes.tsx';
+
+const CaseList = page(() => import('./features/cases/CaseList.tsx'), 'CaseList');
+const CasePage = page(() => import('./features/cases/CasePage.tsx'), 'CasePage');
+const ApplicationPage = page(() => import('./features/cases/ApplicationPage.tsx'), 'ApplicationPage');
+
 function Providers({ children }: { children: ReactNode }) {
   const lang = useLang();
   return (
@@ -85,6 +91,32 @@ export function App() {
                   element={
                     <RequirePermission perm="registry.read">
                       <HouseholdDetail />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="cases"
+                  element={
+                    <RequirePermission perm="cases.read">
+                      <CaseList />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="cases/new"
+                  element={
+                    <RequirePermission perm="cases.write">
+                      <ApplicationPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route path="cases/urgent/new" element={<UrgentReportRoute />} />
+                <Route path="reserve-fund" element={<ReserveFundRoute />} />
+                <Route
+                  path="cases/:id"
+                  element={
+                    <RequirePermission perm="cases.read">
+                      <CasePage />
                     </RequirePermission>
                   }
                 />

@@ -75,6 +75,11 @@ export function HouseholdDetail() {
   }
 
   const writable = can(actor.role, 'registry.write') && detail.status === 'active';
+  // 申请救助: village assistants and town officers register applications (the district confirms).
+  const canApply =
+    can(actor.role, 'cases.write') &&
+    (actor.role === 'village_assistant' || actor.role === 'town_officer') &&
+    detail.status === 'active';
   const head = detail.members.find((m) => m.relationCode === HEAD_RELATION);
   const close = () => setDialog(null);
   const common = { detail, onClose: close, onChanged: () => void load() };
@@ -90,6 +95,14 @@ export function HouseholdDetail() {
             <Button onClick={() => void load()} loading={loading}>
               {t('common.refresh')}
             </Button>
+            {canApply && (
+              <Button
+                data-testid="household-apply"
+                onClick={() => navigate(`/cases/new?household=${encodeURIComponent(detail.id)}`)}
+              >
+                {t('cases.apply')}
+              </Button>
+            )}
             {writable && (
               <>
                 <Button data-testid="edit-household" onClick={() => setDialog({ kind: 'editHousehold' })}>
