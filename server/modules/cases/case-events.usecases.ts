@@ -201,6 +201,9 @@ export async function recordCaseEvent(
           ...entry.payload,
           effects: r.effects,
           ...(assessment ? { amountFen: assessment.amountFen, breakdown: assessment.breakdown } : {}),
+          ...(r.effects.some((x) => x.type === 'REFERRAL_CHECK')
+            ? { referral: await referralCheck(trx, row, newFacts ?? facts, on) }
+            : {}),
           ...(spotCheck && (e.type === 'START_COUNTY_REVIEW' || e.type === 'RECORD_SPOT_CHECK')
             ? { spotCheck }
             : {}),
@@ -220,6 +223,25 @@ async function currentMemberIds(trx: Transaction<DB>, row: repo.CaseRow): Promis
     row.household_id,
   );
   return members.filter((m) => m.left_on === null).map((m) => m.id);
+}
+
+/**
+ * After a 特困 termination (§5.5): would the household qualify for 低保 on its assessed facts? The
+ * answer is kept on the timeline for the town to follow up (低保 application or temporary assistance).
+ */
+async function referralCheck(trx: Transaction<DB>, row: repo.CaseRow, facts: CaseFacts | null, on: string) {
+  if (!facts) return { dibao: null, note: '无核定家庭经济状况，请入户核实后转介' };
+  try {
+    const a = assessCase('DIBAO', facts, row.area, on, await parametersFor(trx, row.county_code, on), null);
+    return a.eligible
+      ? {
+          dibao: { eligible: true, amountFen: a.amountFen },
+          note: '按核定情况符合低保条件，建议转介申请低保',
+        }
+      : { dibao: { eligible: false, failures: a.failures }, note: '不符合低保条件，如遇急难可申请临时救助' };
+  } catch {
+    return { dibao: null, note: '家庭经济状况资料不完整，请入户核实后转介' };
+  }
 }
 
 /** A deadline in a year without a holiday notice is refused with the calendar's own explanation. */

@@ -95,6 +95,20 @@ describe('特困 support (S2)', () => {
         method: 'TEKUN_SUPPORT',
       }),
     ]);
+
+    // Termination (§5.5; S2 Art.26): ground, 7-day publicity, the county decides; support continues
+    // meanwhile, and a referral check for 低保 is recorded.
+    t = await at('2026-09-01T09:00:00+08:00');
+    await step(t.village, id, { type: 'TERMINATION_GROUND', ground: 'INCOME_OR_PROPERTY' });
+    expect(await detail(t.town, id)).toMatchObject({ stage: 'ACTIVE', state: 'TERMINATION_INVESTIGATION' });
+    await step(t.town, id, { type: 'PROPOSE_TERMINATION', findings: '继承房产及存款，收入超过特困条件' });
+    t = await at('2026-09-10T09:00:00+08:00');
+    await step(t.district, id, { type: 'DECIDE_TERMINATION', reasons: '不再符合特困人员认定条件' });
+    const ended = await detail(t.district, id);
+    expect(ended).toMatchObject({ stage: 'CLOSED', state: 'TERMINATED' });
+    const last = ended.timeline.at(-1);
+    expect(last.type).toBe('DECIDE_TERMINATION');
+    expect(last.payload.referral).toMatchObject({ dibao: { eligible: expect.any(Boolean) } });
   });
 });
 

@@ -295,12 +295,7 @@ function tekunStep(
     model: n as unknown as Record<string, unknown>,
     columns: {
       state: n.state,
-      stage:
-        n.state === 'REJECTED' || n.state === 'TERMINATED'
-          ? 'CLOSED'
-          : n.state === 'ACTIVE'
-            ? 'ACTIVE'
-            : 'APPLICATION',
+      stage: tekunStage(n.state),
       deadline: n.deadline,
       overall_due: null,
       next_review_on: null,
@@ -308,6 +303,12 @@ function tekunStep(
     },
     effects: r.effects as Applied['effects'],
   };
+}
+
+/** A 特困 case is paid while its termination is investigated and publicised (S2 Art.26). */
+function tekunStage(state: tekun.TekunState): CaseStage {
+  if (state === 'REJECTED' || state === 'TERMINATED') return 'CLOSED';
+  return state === 'ACTIVE' || state.startsWith('TERMINATION_') ? 'ACTIVE' : 'APPLICATION';
 }
 
 function urgentStep(
