@@ -229,5 +229,14 @@ describe('低保 application journey (village → town → district)', () => {
     expect(await page.getByTestId('case-current-amount').innerText()).toContain(yuan(amount));
     expect(await page.getByTestId('case-timeline').innerText()).toContain('审核确认');
     expect(await page.getByTestId('case-actions').innerText()).not.toContain('审核确认');
+
+    // The decision notice and the 低保证 are offered as PDFs; the link works with the session cookie.
+    await expect.poll(() => page.getByTestId('case-documents').innerText()).toContain('打印决定通知书');
+    expect(await page.getByTestId('case-documents').innerText()).toContain('打印低保证');
+    const href = await page.getByTestId('document-certificate').getAttribute('href');
+    expect(href).toBe(`/api/v1/cases/${caseId}/documents/certificate.pdf`);
+    const pdf = await page.request.get(new URL(href!, baseUrl).toString());
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
   });
 });

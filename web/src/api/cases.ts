@@ -31,7 +31,27 @@ export type WorklistQuery = {
 export type CaseEventBody = { type: string; expectedVersion: number } & Record<string, unknown>;
 export type CaseEventResult = { version: number; state: string; stage: string };
 
+export type ReminderKind = 'DUE_SOON' | 'OVERDUE' | 'REVIEW_DUE';
+export type Reminder = {
+  id: string;
+  kind: ReminderKind;
+  dueOn: string;
+  raisedOn: string;
+  caseId: string;
+  caseNo: string;
+  scheme: CaseScheme;
+  state: string;
+  villageCode: string;
+};
+
 const one = (id: string) => `/api/v1/cases/${encodeURIComponent(id)}`;
+
+/** PDFs the server renders (and audits) on each request; opened in a new tab with the session cookie. */
+export const caseDocuments = {
+  decision: (id: string) => `${one(id)}/documents/decision.pdf`,
+  certificate: (id: string) => `${one(id)}/documents/certificate.pdf`,
+  publicity: (villageCode: string) => `/api/v1/publicity/${encodeURIComponent(villageCode)}.pdf`,
+};
 
 export const casesApi = {
   worklist: (q: WorklistQuery) =>
@@ -43,4 +63,6 @@ export const casesApi = {
     apiPost<{ id: string; caseNo: string }>('/api/v1/cases/applications', input),
   detail: (id: string) => apiGet<CaseDetail>(one(id)),
   record: (id: string, body: CaseEventBody) => apiPost<CaseEventResult>(`${one(id)}/events`, body),
+  reminders: (page: { offset: number; limit: number }) =>
+    apiGet<{ total: number; items: Reminder[] }>('/api/v1/reminders', page),
 };

@@ -413,6 +413,19 @@ export const en: Messages = {
     dueSoon: 'Due within {{days}} days',
     closeRelative: 'Close relative (filed)',
     legacy: 'Migrated',
+    documents: {
+      title: 'Documents',
+      decision: 'Print decision notice',
+      certificate: 'Print 低保 certificate',
+      publicity: 'Print publicity list',
+    },
+    reminders: {
+      title: 'Deadline and review reminders',
+      total: '{{count}} in all',
+      more: '{{count}} more not listed',
+      dueOn: 'due {{date}}',
+      kinds: { OVERDUE: 'Overdue', DUE_SOON: 'Due soon', REVIEW_DUE: 'Review due' },
+    },
     col: {
       caseNo: 'Case no.',
       scheme: 'Scheme',

@@ -400,6 +400,19 @@ export const zhCN = {
     dueSoon: '{{days}} 天内到期',
     closeRelative: '近亲属备案',
     legacy: '历史迁移',
+    documents: {
+      title: '文书',
+      decision: '打印决定通知书',
+      certificate: '打印低保证',
+      publicity: '打印公示名单',
+    },
+    reminders: {
+      title: '时限与复核提醒',
+      total: '共 {{count}} 条',
+      more: '另有 {{count}} 条未列出',
+      dueOn: '到期 {{date}}',
+      kinds: { OVERDUE: '已超期', DUE_SOON: '即将到期', REVIEW_DUE: '待复核' },
+    },
     col: {
       caseNo: '案件编号',
       scheme: '救助类别',

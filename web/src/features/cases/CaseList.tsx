@@ -1,5 +1,6 @@
 // 案件办理 worklist: tabs by stage, filters (scheme, state, overdue, case or household number) in the
-// URL, server pagination; the server sorts by deadline. A row opens the case.
+// URL, server pagination; the server sorts by deadline. A row opens the case. The standing deadline and
+// review reminders sit above the tabs.
 import { Button, Card, Checkbox, Input, Select, Space, Table, type TableColumnsType, Tabs, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +16,7 @@ import { fenToYuan } from '../../lib/format.ts';
 import { useLang } from '../../lib/lang.ts';
 import { stateColor, stateKey } from './caseModel.ts';
 import { DeadlineText } from './DeadlineText.tsx';
+import { RemindersPanel } from './RemindersPanel.tsx';
 
 const STAGES = ['APPLICATION', 'ACTIVE', 'CLOSED'] as const satisfies readonly CaseStage[];
 const STATES = Object.keys(zhCN.cases.states);
@@ -148,6 +150,7 @@ export function CaseList() {
         )
       }
     >
+      <RemindersPanel />
       <Tabs
         activeKey={stage}
         onChange={(k) => update({ stage: k === 'APPLICATION' ? undefined : k, state: undefined })}

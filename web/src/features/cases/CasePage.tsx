@@ -9,7 +9,7 @@ import { type CaseDetail, casesApi } from '../../api/cases.ts';
 import { findDivision, useDivisionTree } from '../../components/useDivisionTree.ts';
 import { errorText } from '../../lib/errors.ts';
 import { useLang } from '../../lib/lang.ts';
-import { CaseEntitlements, CaseMembers } from './CasePanels.tsx';
+import { CaseDocuments, CaseEntitlements, CaseMembers } from './CasePanels.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { eventKey, stateColor, stateKey } from './caseModel.ts';
 import { DeadlineText } from './DeadlineText.tsx';
@@ -135,6 +135,7 @@ export function CasePage() {
             </Space>
           )}
         </div>
+        <CaseDocuments detail={detail} />
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>

@@ -1,8 +1,9 @@
-// The case's members with their consent (授权核对书) and its entitlement versions with breakdown.
-import { Card, Empty, Table, Tag, Typography } from 'antd';
+// The case's members with their consent (授权核对书), its entitlement versions with breakdown, and the
+// documents the server prints for it (each print is audited server-side).
+import { Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { BreakdownLineView } from '../../../../contracts/benefits.ts';
-import type { CaseDetail, EntitlementView } from '../../api/cases.ts';
+import { type CaseDetail, caseDocuments, type EntitlementView } from '../../api/cases.ts';
 import { relationLabel } from '../../lib/codes.ts';
 import { fenToYuan } from '../../lib/format.ts';
 import { useLang } from '../../lib/lang.ts';
@@ -109,5 +110,41 @@ export function CaseEntitlements({ detail }: { detail: CaseDetail }) {
         />
       )}
     </Card>
+  );
+}
+
+/** Which documents apply: the decision once CONFIRM/REJECT is on the timeline, the 低保证 for an active 低保 case, the village publicity list while the case is publicised. */
+export function availableDocuments(detail: CaseDetail) {
+  const docs: { key: 'decision' | 'certificate' | 'publicity'; href: string }[] = [];
+  if (detail.timeline.some((e) => e.type === 'CONFIRM' || e.type === 'REJECT'))
+    docs.push({ key: 'decision', href: caseDocuments.decision(detail.id) });
+  if (
+    (detail.scheme === 'DIBAO' || detail.scheme === 'DIBAO_SINGLE') &&
+    detail.stage === 'ACTIVE' &&
+    detail.state !== 'STOPPED'
+  )
+    docs.push({ key: 'certificate', href: caseDocuments.certificate(detail.id) });
+  if (detail.state === 'PUBLICIZING')
+    docs.push({ key: 'publicity', href: caseDocuments.publicity(detail.villageCode) });
+  return docs;
+}
+
+export function CaseDocuments({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const docs = availableDocuments(detail);
+  if (docs.length === 0) return null;
+  return (
+    <div style={{ marginTop: 12 }} data-testid="case-documents">
+      <Typography.Text strong style={{ marginInlineEnd: 12 }}>
+        {t('cases.documents.title')}
+      </Typography.Text>
+      <Space wrap>
+        {docs.map((d) => (
+          <Button key={d.key} href={d.href} target="_blank" rel="noopener" data-testid={`document-${d.key}`}>
+            {t(`cases.documents.${d.key}`)}
+          </Button>
+        ))}
+      </Space>
+    </div>
   );
 }
