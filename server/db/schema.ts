@@ -435,7 +435,52 @@ export type ApprovalDelegationTable = {
   created_at: AppTimestamp;
 };
 
+export type PayrollScheme = 'DIBAO' | 'TEKUN' | 'TEMPORARY';
+
+export type PayrollRunTable = {
+  county_code: string;
+  id: Generated<string>;
+  scheme: PayrollScheme;
+  month: CalendarDate;
+  status: 'COMPUTING' | 'REVIEW' | 'APPROVED' | 'FAILED';
+  job_id: string | null;
+  line_count: Generated<number>;
+  gross_fen: Generated<number>;
+  deduction_fen: Generated<number>;
+  net_fen: Generated<number>;
+  created_by: string | null;
+  created_at: AppTimestamp;
+  approved_by: string | null;
+  approved_by_name: string | null;
+  approved_at: AppTimestamp | null;
+  approval_note: string | null;
+};
+
+export type PayrollLineTable = {
+  county_code: string;
+  scheme: PayrollScheme;
+  month: CalendarDate;
+  case_id: string;
+  kind: 'MONTHLY' | 'BACK_PAY' | 'REISSUE' | 'TEMPORARY';
+  item: Generated<string>;
+  run_id: string;
+  household_id: string | null;
+  town_code: string;
+  village_code: string;
+  payee: Generated<'HOUSEHOLD' | 'INSTITUTION'>;
+  entitlement_version: number | null;
+  gross_fen: number;
+  deduction_fen: Generated<number>;
+  net_fen: ColumnType<number, never, never>;
+  reason: ColumnType<Record<string, unknown>, string | undefined, string>;
+  bank_status: Generated<'PENDING' | 'PAID' | 'FAILED'>;
+  bank_reason: string | null;
+  bank_ref: string | null;
+};
+
 export type DB = {
+  payroll_run: PayrollRunTable;
+  payroll_line: PayrollLineTable;
   approval_delegation: ApprovalDelegationTable;
   integrity_record: IntegrityRecordTable;
   recovery_payment: RecoveryPaymentTable;
