@@ -193,6 +193,13 @@ export const expenditureEvent = z.discriminatedUnion('type', [
   ...recordEvents,
 ]);
 
+/** A recognised 低保边缘 / 刚性支出 household (§4, §7.2): revoked with reasons, or expired. */
+export const recognitionEvent = z.discriminatedUnion('type', [
+  ev('REVOKE', { reasons: text(2) }),
+  ev('EXPIRE', {}),
+  ...recordEvents,
+]);
+
 export type DibaoApplicationEventInput = z.input<typeof dibaoApplicationEvent>;
 export type ActiveEventInput = z.input<typeof activeEvent>;
 export type TekunEventInput = z.input<typeof tekunEvent>;
@@ -202,3 +209,32 @@ export type CaseEventInput =
   | ActiveEventInput
   | TekunEventInput
   | UrgentEventInput;
+
+/** The events each state machine accepts, as the API validates them (shared by server and console). */
+export const EVENT_UNIONS = {
+  dibao: dibaoApplicationEvent,
+  active: activeEvent,
+  tekun: tekunEvent,
+  urgent: urgentEvent,
+  expenditure: expenditureEvent,
+  recognition: recognitionEvent,
+} as const;
+export type MachineName = keyof typeof EVENT_UNIONS;
+
+type Scheme =
+  | 'DIBAO'
+  | 'DIBAO_SINGLE'
+  | 'TEKUN'
+  | 'DIBAO_EDGE'
+  | 'RIGID'
+  | 'TEMP_URGENT'
+  | 'TEMP_EXPENDITURE';
+
+/** Which machine runs a case: the application machine until approval, then the active one. */
+export function machineOf(scheme: Scheme, stage: 'APPLICATION' | 'ACTIVE' | 'CLOSED'): MachineName | null {
+  if (scheme === 'DIBAO' || scheme === 'DIBAO_SINGLE') return stage === 'APPLICATION' ? 'dibao' : 'active';
+  if (scheme === 'DIBAO_EDGE' || scheme === 'RIGID') return stage === 'APPLICATION' ? 'dibao' : 'recognition';
+  if (scheme === 'TEKUN') return 'tekun';
+  if (scheme === 'TEMP_URGENT') return 'urgent';
+  return 'expenditure';
+}

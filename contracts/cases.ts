@@ -85,7 +85,7 @@ export const legacyCasesBody = z.object({
 export const applicationInput = z
   .object({
     householdId: z.uuid(bi('户 ID 格式不正确', 'a household id (uuid)')),
-    scheme: z.enum(['DIBAO', 'DIBAO_SINGLE', 'TEKUN']),
+    scheme: z.enum(['DIBAO', 'DIBAO_SINGLE', 'TEKUN', 'DIBAO_EDGE', 'RIGID']),
     /** The applicant for 单人保 and 特困; the head applies for a household. */
     subjectPersonId: z.uuid(bi('人员 ID 格式不正确', 'a person id (uuid)')).nullable().default(null),
     appliedOn: isoDate.optional(),
@@ -114,7 +114,7 @@ export const applicationInput = z
     note: z.string().trim().max(2000).optional(),
   })
   .superRefine((a, ctx) => {
-    if (a.scheme !== 'DIBAO' && a.subjectPersonId === null)
+    if ((a.scheme === 'DIBAO_SINGLE' || a.scheme === 'TEKUN') && a.subjectPersonId === null)
       ctx.addIssue({
         code: 'custom',
         path: ['subjectPersonId'],

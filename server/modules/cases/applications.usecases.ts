@@ -104,14 +104,14 @@ export async function createApplication(deps: CaseDeps, ctx: RequestContext, bod
     }
     const draft = newDibaoCase({
       id: 'new',
-      members: (a.scheme === 'DIBAO' ? current : current.filter((m) => m.id === a.subjectPersonId)).map(
-        (m) => ({
-          id: m.id,
-          consentSignedOn: null,
-        }),
-      ),
+      // §2.2: everyone whose data is checked consents; 单人保 checks the whole household (S1 Art.8).
+      members: current.map((m) => ({
+        id: m.id,
+        consentSignedOn: null,
+      })),
       approvalLevel: await approvalLevelOn(trx, ctx.actor.countyCode, head.town_code, a.scheme, appliedOn),
       closeRelative: a.closeRelative,
+      recognition: a.scheme === 'DIBAO_EDGE' || a.scheme === 'RIGID',
     });
     // The application is submitted as it is made (S1 Art.4): DRAFT exists only in the pure machine.
     const submitted = dibaoTransition(

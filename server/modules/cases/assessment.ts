@@ -84,7 +84,8 @@ export function parseFacts(facts: CaseFacts, date: string, area: 'urban' | 'rura
 }
 
 export type Assessment =
-  | { eligible: true; amountFen: number; basis: EntitlementBasis; breakdown: BreakdownLine[] }
+  /** `basis` is null for a recognition (低保边缘, 刚性支出): it pays nothing itself. */
+  | { eligible: true; amountFen: number; basis: EntitlementBasis | null; breakdown: BreakdownLine[] }
   | { eligible: false; failures: Failure[]; breakdown: BreakdownLine[] };
 
 /**
@@ -102,6 +103,12 @@ export function assessCase(
   const input = parseFacts(facts, assessedOn, area);
   const q = quoteBenefits(input, params);
   const idx = subjectPersonId === null ? -1 : facts.personIds.indexOf(subjectPersonId);
+  if (scheme === 'DIBAO_EDGE' || scheme === 'RIGID') {
+    const r = scheme === 'DIBAO_EDGE' ? q.schemes.edge : q.schemes.rigid;
+    return r.eligible
+      ? { eligible: true, amountFen: 0, basis: null, breakdown: r.breakdown }
+      : { eligible: false, failures: r.failures, breakdown: r.breakdown };
+  }
   if (scheme === 'DIBAO') {
     const r = q.schemes.dibao;
     if (!r.eligible) return { eligible: false, failures: r.failures, breakdown: r.breakdown };

@@ -25,7 +25,9 @@ import {
   EVENT_SCHEMAS,
   machineOf,
   RECORD_ONLY,
+  recognitionColumns,
 } from './machines.ts';
+import { newRecognition } from './recognition.models.ts';
 import { onReserveFundEffects } from './reserve-fund.usecases.ts';
 import { TEKUN_MIN_SPOT_CHECK_RATE } from './tekun.models.ts';
 
@@ -282,7 +284,8 @@ async function afterTransition(
   eventType: string,
 ): Promise<Pick<Applied, 'model' | 'columns'>> {
   const starts = r.effects.find((x) => x.type === 'BENEFIT_STARTS' || x.type === 'SUPPORT_STARTS');
-  if (assessment && (starts || eventType === 'CHANGE_AMOUNT')) {
+  const b = assessment?.basis ?? null;
+  if (assessment && b && (starts || eventType === 'CHANGE_AMOUNT')) {
     const current = await trx
       .selectFrom('entitlement')
       .select('version')
@@ -294,7 +297,6 @@ async function afterTransition(
       (starts?.from as string | undefined) ??
       (r.model as { amountEffectiveFrom?: string }).amountEffectiveFrom ??
       benefitStartMonth(on);
-    const b = assessment.basis;
     await insertEntitlement(trx, {
       county_code: row.county_code,
       case_id: row.id,
@@ -325,6 +327,13 @@ async function afterTransition(
     return {
       model: { ...(activeModel as unknown as Record<string, unknown>), application: app },
       columns: { ...activeColumns(activeModel), decided_on: on },
+    };
+  }
+  if (r.effects.some((x) => x.type === 'RECOGNIZED')) {
+    const rec = newRecognition(row.scheme === 'RIGID' ? 'RIGID' : 'DIBAO_EDGE', on);
+    return {
+      model: { ...(rec as unknown as Record<string, unknown>), application: r.model },
+      columns: recognitionColumns(rec),
     };
   }
   return { model: r.model, columns: r.columns };

@@ -349,3 +349,77 @@ describe('expenditure-type temporary assistance (§6.3; S7 §二)', () => {
     expect(d.model.disbursements).toHaveLength(2);
   });
 });
+
+describe('低保边缘 and 刚性支出 recognitions (§4; §7.2; S8)', () => {
+  async function walk(scheme: 'DIBAO_EDGE' | 'RIGID', facts: Record<string, unknown>) {
+    let t = await at('2026-08-03T09:00:00+08:00');
+    const h = await buildHousehold(env);
+    const people = await personsOf(h.id);
+    const res = await t.town('POST', '/api/v1/cases/applications', {
+      householdId: h.id,
+      scheme,
+      pledgeSigned: true,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id as string;
+    await step(t.town, id, { type: 'ACCEPT' });
+    await step(t.town, id, { type: 'START_INVESTIGATION' });
+    for (const personId of people)
+      await step(t.town, id, { type: 'RECORD_CONSENT', personId, documentRef: '授权书' });
+    await step(t.town, id, {
+      type: 'RECORD_INVESTIGATION',
+      investigators: ['王敏', '李强'],
+      visitMode: 'ON_SITE',
+      findings: '核实',
+      facts: {
+        ...facts,
+        members: people.map((_, i) => ({
+          age: 50 + i,
+          relation: i === 0 ? 'head' : 'spouse',
+          wageFenPerMonth: i === 0 ? (facts.wage as number) : 0,
+        })),
+      },
+    });
+    await step(t.town, id, { type: 'DRAFT_OPINION', opinion: '拟认定' });
+    await step(t.town, id, { type: 'PUBLISH' });
+    t = await at('2026-08-12T09:00:00+08:00');
+    await step(t.town, id, { type: 'PUBLICITY_ENDED' });
+    await step(t.district, id, { type: 'START_COUNTY_REVIEW' });
+    return { id, t };
+  }
+
+  it('recognises a 低保边缘 household for 12 months without paying it, and revokes it with reasons', async () => {
+    // 2,800 元 wage − 600 元 employment cost = 1,100 元 per person: at or above the standard (urban
+    // 1,000, rural 800), below 1.5 × (S1 Art.8; S6 §二).
+    const { id, t } = await walk('DIBAO_EDGE', { wage: 280_000 });
+    expect((await step(t.district, id, { type: 'CONFIRM' })).stage).toBe('ACTIVE');
+    let d = await detail(t.district, id);
+    expect(d).toMatchObject({ state: 'RECOGNIZED', nextReviewOn: '2027-08-11', entitlements: [] });
+    const noReason = await t.town('POST', `/api/v1/cases/${id}/events`, { type: 'REVOKE', reasons: '' });
+    expect(noReason.statusCode).toBe(400);
+    await step(t.town, id, { type: 'REVOKE', reasons: '家庭收入超过低保标准 1.5 倍' });
+    d = await detail(t.district, id);
+    expect(d).toMatchObject({ stage: 'CLOSED', state: 'REVOKED' });
+  });
+
+  it('refuses a 刚性支出 recognition when the assessed household does not qualify, then recognises one that does', async () => {
+    // No rigid spending recorded: the ratio test fails (S8 Art.4(四)).
+    // 4,200 元 − 600 元 employment cost = 1,800 元 per person a month: above 1.5 × the standard (not
+    // 低保边缘), below the previous year's disposable income (S8 Art.4(二)).
+    const bad = await walk('RIGID', { wage: 420_000 });
+    const refused = await bad.t.district('POST', `/api/v1/cases/${bad.id}/events`, { type: 'CONFIRM' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('cases.not_eligible');
+    // 30,000 元 of medical costs against about 50,000 元 of income a year: ratio > 0.5.
+    const ok = await walk('RIGID', {
+      wage: 420_000,
+      rigidSpending: [{ kind: 'medical', totalFen: 3_000_000 }],
+    });
+    await step(ok.t.district, ok.id, { type: 'CONFIRM' });
+    expect(await detail(ok.t.district, ok.id)).toMatchObject({
+      scheme: 'RIGID',
+      state: 'RECOGNIZED',
+      stage: 'ACTIVE',
+    });
+  });
+});

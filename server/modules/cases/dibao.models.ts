@@ -68,6 +68,11 @@ export type DibaoCase = {
   approvalLevel: ApprovalLevel;
   /** A member is a close relative of the caseworker or a village-committee member (S1 Art.11). */
   closeRelative: boolean;
+  /**
+   * 低保边缘 and 刚性支出 recognitions follow the same procedure (§4: "follow the local 低保 rules";
+   * S8 Art.6–10) but fix no amount: confirmation recognises the household.
+   */
+  recognition?: boolean;
   members: readonly DibaoMember[];
   /** Date of the last accepted event (events may not go back in time). */
   lastEventOn: string | null;
@@ -134,6 +139,7 @@ export type DibaoEffect =
   | { type: 'COUNTY_SPOT_CHECK_QUEUE' }
   | { type: 'HOME_VISIT_REQUIRED' }
   | { type: 'ISSUE_CERTIFICATE'; monthlyAmountFen: number }
+  | { type: 'RECOGNIZED'; on: string }
   | { type: 'BENEFIT_STARTS'; from: string }
   | { type: 'SEND_REJECTION_NOTICE'; by: string; reasons: string }
   | { type: 'NOTIFY_TERMINATION'; reason: string };
@@ -145,12 +151,14 @@ export function newDibaoCase(input: {
   members: readonly DibaoMember[];
   approvalLevel?: ApprovalLevel;
   closeRelative?: boolean;
+  recognition?: boolean;
 }): DibaoCase {
   return {
     id: input.id,
     state: 'DRAFT',
     approvalLevel: input.approvalLevel ?? 'COUNTY',
     closeRelative: input.closeRelative ?? false,
+    ...(input.recognition ? { recognition: true } : {}),
     members: input.members,
     lastEventOn: null,
     acceptedOn: null,
@@ -461,7 +469,9 @@ export function transition(
               'S1 Art.11, Art.20: a close-relative or complained-about case needs the county home visit first',
             )
           : null,
-        e.type === 'CONFIRM' && !(Number.isSafeInteger(e.monthlyAmountFen) && e.monthlyAmountFen > 0)
+        e.type === 'CONFIRM' &&
+          !c.recognition &&
+          !(Number.isSafeInteger(e.monthlyAmountFen) && e.monthlyAmountFen > 0)
           ? refuse(
               'AMOUNT_REQUIRED',
               '确认时须核定保障金额（S1 第二十一条）',
@@ -478,6 +488,8 @@ export function transition(
       );
       if (r) return r;
       const done: DibaoCase = { ...base, decidedOn: e.at, deadline: null };
+      if (e.type === 'CONFIRM' && c.recognition)
+        return go({ ...done, state: 'APPROVED' }, [{ type: 'RECOGNIZED', on: e.at }]);
       if (e.type === 'CONFIRM')
         return go({ ...done, state: 'APPROVED' }, [
           { type: 'ISSUE_CERTIFICATE', monthlyAmountFen: e.monthlyAmountFen },

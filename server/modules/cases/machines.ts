@@ -2,19 +2,22 @@
 // the machine's event, runs the transition and says what the case row becomes (state, stage,
 // deadlines). Pure: the amounts, the calendar and today's date are passed in.
 import type { z } from 'zod';
-import {
+import type {
   activeEvent,
   dibaoApplicationEvent,
   expenditureEvent,
+  MachineName,
+  recognitionEvent,
   tekunEvent,
   urgentEvent,
 } from '../../../contracts/case-events.ts';
-import type { CaseScheme, CaseStage } from '../../db/schema.ts';
+import type { CaseStage } from '../../db/schema.ts';
 import type { HolidayCalendar } from '../../rules/calendar.ts';
 import * as active from './active.models.ts';
 import * as dibao from './dibao.models.ts';
 import * as expenditure from './expenditure.models.ts';
 import type { Actor, Refusal } from './procedure.models.ts';
+import * as recognition from './recognition.models.ts';
 import * as tekun from './tekun.models.ts';
 import * as urgent from './temporary.models.ts';
 
@@ -23,7 +26,8 @@ export type ApiEvent =
   | z.output<typeof activeEvent>
   | z.output<typeof tekunEvent>
   | z.output<typeof urgentEvent>
-  | z.output<typeof expenditureEvent>;
+  | z.output<typeof expenditureEvent>
+  | z.output<typeof recognitionEvent>;
 
 export type MachineEnv = {
   cal: HolidayCalendar;
@@ -57,25 +61,8 @@ export type Applied = {
 
 export const RECORD_ONLY = new Set(['RECORD_NEIGHBOUR_VISIT', 'RECORD_LETTER', 'NOTE']);
 
-export type MachineName = 'dibao' | 'active' | 'tekun' | 'urgent' | 'expenditure';
-
-/** The events each machine accepts, as the API validates them. */
-export const EVENT_SCHEMAS = {
-  dibao: dibaoApplicationEvent,
-  active: activeEvent,
-  tekun: tekunEvent,
-  urgent: urgentEvent,
-  expenditure: expenditureEvent,
-} as const;
-
-/** Which machine runs a case: the application machine until approval, then the active one. */
-export function machineOf(scheme: CaseScheme, stage: CaseStage): MachineName | null {
-  if (scheme === 'DIBAO' || scheme === 'DIBAO_SINGLE') return stage === 'APPLICATION' ? 'dibao' : 'active';
-  if (scheme === 'TEKUN') return 'tekun';
-  if (scheme === 'TEMP_URGENT') return 'urgent';
-  if (scheme === 'TEMP_EXPENDITURE') return 'expenditure';
-  return null;
-}
+export type { MachineName } from '../../../contracts/case-events.ts';
+export { EVENT_UNIONS as EVENT_SCHEMAS, machineOf } from '../../../contracts/case-events.ts';
 
 const strip = <E extends { opinion?: string | undefined; attachments?: unknown }>(e: E) => {
   const { opinion: _o, attachments: _a, ...rest } = e;
@@ -103,6 +90,13 @@ export function applyToModel(
       return tekunStep(model as unknown as tekun.TekunCase, e as z.output<typeof tekunEvent>, actor, env);
     case 'urgent':
       return urgentStep(model as unknown as urgent.UrgentCase, e as z.output<typeof urgentEvent>, actor, env);
+    case 'recognition':
+      return recognitionStep(
+        model as unknown as recognition.RecognitionCase,
+        e as z.output<typeof recognitionEvent>,
+        actor,
+        env,
+      );
     case 'expenditure':
       return expenditureStep(
         model as unknown as expenditure.ExpenditureCase,
@@ -111,6 +105,37 @@ export function applyToModel(
         env,
       );
   }
+}
+
+export function recognitionColumns(n: recognition.RecognitionCase): Columns {
+  return {
+    state: n.state,
+    stage: n.state === 'RECOGNIZED' ? 'ACTIVE' : 'CLOSED',
+    deadline: null,
+    overall_due: null,
+    next_review_on: n.state === 'RECOGNIZED' ? n.validUntil : null,
+    decided_on: n.recognizedOn,
+  };
+}
+
+function recognitionStep(
+  c: recognition.RecognitionCase,
+  e: z.output<typeof recognitionEvent>,
+  actor: Actor,
+  env: MachineEnv,
+): Applied | Refusal {
+  if (e.type !== 'REVOKE' && e.type !== 'EXPIRE')
+    throw new Error('record-only events do not reach the machine');
+  const me: recognition.RecognitionEvent =
+    e.type === 'REVOKE' ? { type: 'REVOKE', at: env.on, reasons: e.reasons } : { type: 'EXPIRE', at: env.on };
+  const r = recognition.transition(c, me, actor);
+  if (!r.ok) return r;
+  return {
+    ok: true,
+    model: r.next as unknown as Record<string, unknown>,
+    columns: recognitionColumns(r.next),
+    effects: [],
+  };
 }
 
 function expenditureStep(

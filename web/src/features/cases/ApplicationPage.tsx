@@ -16,7 +16,13 @@ import { reportFormError, useErrorNotifier } from '../../lib/errors.ts';
 import { useLang } from '../../lib/lang.ts';
 import { HouseholdPicker } from './HouseholdPicker.tsx';
 
-const SCHEMES = ['DIBAO', 'DIBAO_SINGLE', 'TEKUN'] as const satisfies readonly CaseScheme[];
+const SCHEMES = [
+  'DIBAO',
+  'DIBAO_SINGLE',
+  'TEKUN',
+  'DIBAO_EDGE',
+  'RIGID',
+] as const satisfies readonly CaseScheme[];
 type Values = {
   householdId: string;
   scheme: (typeof SCHEMES)[number];

@@ -76,7 +76,9 @@ describe('event forms', () => {
     expect(machineOf('DIBAO_SINGLE', 'ACTIVE')).toBe('active');
     expect(machineOf('TEKUN', 'ACTIVE')).toBe('tekun');
     expect(machineOf('TEMP_URGENT', 'APPLICATION')).toBe('urgent');
-    expect(machineOf('RIGID', 'APPLICATION')).toBeNull();
+    expect(machineOf('RIGID', 'APPLICATION')).toBe('dibao');
+    expect(machineOf('RIGID', 'ACTIVE')).toBe('recognition');
+    expect(machineOf('TEMP_EXPENDITURE', 'APPLICATION')).toBe('expenditure');
   });
 });
 

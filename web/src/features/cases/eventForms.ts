@@ -1,30 +1,11 @@
 // The form of every step a caseworker records on a case, derived from the event unions of
 // contracts/case-events.ts (one per state machine), and the conversion of the form's values into
 // the request body (yuan → fen, dates → YYYY-MM-DD, empty optional fields left out). Pure.
-import {
-  activeEvent,
-  dibaoApplicationEvent,
-  tekunEvent,
-  urgentEvent,
-} from '../../../../contracts/case-events.ts';
-import type { CaseScheme, CaseStage } from '../../api/cases.ts';
+import { EVENT_UNIONS, type MachineName, machineOf } from '../../../../contracts/case-events.ts';
 import { yuanToFen } from '../../lib/format.ts';
 
-export const EVENT_UNIONS = {
-  dibao: dibaoApplicationEvent,
-  active: activeEvent,
-  tekun: tekunEvent,
-  urgent: urgentEvent,
-} as const;
-export type Machine = keyof typeof EVENT_UNIONS;
-
-/** Which state machine runs a case (mirrors the server): the application one until approval. */
-export function machineOf(scheme: CaseScheme, stage: CaseStage): Machine | null {
-  if (scheme === 'DIBAO' || scheme === 'DIBAO_SINGLE') return stage === 'APPLICATION' ? 'dibao' : 'active';
-  if (scheme === 'TEKUN') return 'tekun';
-  if (scheme === 'TEMP_URGENT') return 'urgent';
-  return null;
-}
+export { EVENT_UNIONS, machineOf };
+export type Machine = MachineName;
 
 export type FieldKind = 'date' | 'text' | 'textarea' | 'tags' | 'select' | 'member' | 'yuan' | 'int' | 'bool';
 export type FieldDef = {
@@ -48,7 +29,13 @@ export type EventForm = {
 
 /** Short single-line texts; every other string is a text area. */
 const SHORT_TEXT = new Set(['documentRef', 'addressee', 'recipient']);
-const YUAN = new Set(['amountFen', 'obtainedFen']);
+const YUAN = new Set([
+  'amountFen',
+  'obtainedFen',
+  'perCapitaIncomeFen',
+  'rigidSpendingFen',
+  'proposedAmountFen',
+]);
 /** Sent by the form itself (attachments, the position) or not asked (the visit's exact time). */
 const NOT_FIELDS = new Set(['type', 'attachments', 'visitedAt', 'gps', 'facts']);
 
