@@ -69,9 +69,10 @@ export async function runDemoCases(
   let done = 0;
   const total =
     LEGACY_DIBAO + LEGACY_TEKUN + NEW_DIBAO_2025 + NEW_TEKUN_2025 + REJECTED_2025 + TEMPORARY_2025 + 200;
+  let phase = '演示案件 demo cases';
   const tick = (n = 1) => {
     done += n;
-    onProgress?.({ done, total, message: '演示案件 demo cases' });
+    onProgress?.({ done, total, message: phase });
   };
 
   const households = shuffle(rng, await loadHouseholds(s));
@@ -81,6 +82,7 @@ export async function runDemoCases(
   const others = households.filter((h) => !singlesOld.includes(h));
   const take = (list: Household[], n: number) => list.splice(0, Math.min(n, list.length));
 
+  phase = '迁移在保对象 legacy caseload';
   // ── The caseload in payment before 2025, migrated (§2.4) ─────────────────────────────────────
   at('2025-01-02');
   const params2025 = await parametersFor(s.db, DEMO_COUNTY, '2025-01-01');
@@ -138,6 +140,7 @@ export async function runDemoCases(
     tick(batch.length);
   }
 
+  phase = '2025 年申请审批 2025 applications';
   // ── 2025: new 低保 and 特困 through the procedure ────────────────────────────────────────────
   const dibaoDates = spread(NEW_DIBAO_2025 + REJECTED_2025, '2025-01-06', '2025-11-20');
   for (const [i, start] of dibaoDates.entries()) {
@@ -170,6 +173,7 @@ export async function runDemoCases(
     });
   }
 
+  phase = '2025 年临时救助 2025 temporary assistance';
   // ── 2025: 692 temporary-assistance events from the towns' reserve funds ─────────────────────
   const towns = [...new Set(households.map((h) => h.town_code))].sort();
   at('2025-01-02');
@@ -216,6 +220,7 @@ export async function runDemoCases(
       });
   }
 
+  phase = '在办案件 current cases';
   // ── The current pipeline: every worklist has cases, one of them overdue ──────────────────────
   const back = (wd: number) => {
     let d = today;

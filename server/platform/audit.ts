@@ -90,13 +90,20 @@ async function ensureHead(db: Kysely<DB>, county: string) {
 /** Appends entries inside the caller's transaction, so a write and its audit commit together. */
 export async function appendAudit(trx: Transaction<DB>, at: Date, entries: AuditEntry[]): Promise<void> {
   for (const [county, list] of byCounty(entries)) {
-    await ensureHead(trx, county);
-    const head = await trx
-      .selectFrom('audit_head')
-      .select(['seq', 'hash'])
-      .where('county_code', '=', county)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
+    const lockHead = () =>
+      trx
+        .selectFrom('audit_head')
+        .select(['seq', 'hash'])
+        .where('county_code', '=', county)
+        .forUpdate()
+        .executeTakeFirst();
+    // The head exists after a county's first entry: create it only when the lock finds nothing.
+    let head = await lockHead();
+    if (!head) {
+      await ensureHead(trx, county);
+      head = await lockHead();
+    }
+    if (!head) throw new Error(`audit head of ${county} is missing`);
     const chained = chainRows(county, head, at, list);
     for (let i = 0; i < chained.rows.length; i += 500) {
       await trx

@@ -61,42 +61,24 @@ export async function recordCaseEvent(
   const county = ctx.actor.countyCode;
   const at = deps.clock.now();
   const today = shanghaiDateOf(at);
-  const peek = await repo.getCase(deps.db, county, caseId);
-  if (!peek || !withinJurisdiction(ctx.actor, peek.village_code)) throw caseNotFound();
-  const machine = machineOf(peek.scheme, peek.stage);
-  if (!machine || peek.stage === 'CLOSED')
-    throw refusalError({
-      ok: false,
-      code: 'CASE_CLOSED',
-      zh: '案件已办结，不能再操作',
-      en: 'the case is closed',
-    });
-  const e = parseOr400(EVENT_SCHEMAS[machine], body) as ApiEvent;
-  const on = e.at ?? today;
-  if (on > today)
-    throw errors.validation([
-      { field: 'at', message: '日期不能晚于今天', messageEn: 'the date cannot be in the future' },
-    ]);
-  // Only temporary assistance reads parameters on every step (the township's approval limit, caps).
-  const temp =
-    machine === 'urgent' || machine === 'expenditure' ? await parametersFor(deps.db, county, on) : null;
-  const limitFen = temp?.temporary.townshipApprovalLimitFen ?? 0;
-  const expenditureParams = temp
-    ? {
-        townshipApprovalLimitFen: limitFen,
-        // §15: the general cap per event is months × the urban monthly standard × household size.
-        generalCapFen:
-          temp.temporary.generalCapMonths *
-          temp.dibao.standardFen.urban *
-          Math.max(1, (peek.facts as CaseFacts | null)?.personIds.length ?? 1),
-        prevYearPerCapitaIncomeFen: temp.prevYearDisposableIncomeFenPerYear[peek.area],
-        publicityRequired: false,
-      }
-    : undefined;
-
+  // One locked read of the case: the machine, the event's shape and the parameters all follow from it.
   return deps.db.transaction().execute(async (trx) => {
     const row = await repo.lockCase(trx, county, caseId);
-    if (!row) throw caseNotFound();
+    if (!row || !withinJurisdiction(ctx.actor, row.village_code)) throw caseNotFound();
+    const machine = machineOf(row.scheme, row.stage);
+    if (!machine || row.stage === 'CLOSED')
+      throw refusalError({
+        ok: false,
+        code: 'CASE_CLOSED',
+        zh: '案件已办结，不能再操作',
+        en: 'the case is closed',
+      });
+    const e = parseOr400(EVENT_SCHEMAS[machine], body) as ApiEvent;
+    const on = e.at ?? today;
+    if (on > today)
+      throw errors.validation([
+        { field: 'at', message: '日期不能晚于今天', messageEn: 'the date cannot be in the future' },
+      ]);
     if (expectedVersion !== undefined && row.version !== expectedVersion)
       throw errors.conflict(
         'cases.version_conflict',
@@ -104,12 +86,22 @@ export async function recordCaseEvent(
         'the case was changed by someone else; reload and try again',
         { current: row.version },
       );
-    if (row.stage !== peek.stage)
-      throw errors.conflict(
-        'cases.version_conflict',
-        '案件已被他人更新，请刷新后重试',
-        'the case changed; reload',
-      );
+    // Only temporary assistance reads parameters on every step (the township's approval limit, caps).
+    const temp =
+      machine === 'urgent' || machine === 'expenditure' ? await parametersFor(trx, county, on) : null;
+    const limitFen = temp?.temporary.townshipApprovalLimitFen ?? 0;
+    const expenditureParams = temp
+      ? {
+          townshipApprovalLimitFen: limitFen,
+          // §15: the general cap per event is months × the urban monthly standard × household size.
+          generalCapFen:
+            temp.temporary.generalCapMonths *
+            temp.dibao.standardFen.urban *
+            Math.max(1, (row.facts as CaseFacts | null)?.personIds.length ?? 1),
+          prevYearPerCapitaIncomeFen: temp.prevYearDisposableIncomeFenPerYear[row.area],
+          publicityRequired: false,
+        }
+      : undefined;
     const attachments = await storeAttachments(trx, ctx, row.id, e.attachments ?? [], at);
     const entry = {
       type: e.type,
