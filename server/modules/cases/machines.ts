@@ -16,10 +16,13 @@ import type { HolidayCalendar } from '../../rules/calendar.ts';
 import * as active from './active.models.ts';
 import * as dibao from './dibao.models.ts';
 import * as expenditure from './expenditure.models.ts';
-import type { Actor, Refusal } from './procedure.models.ts';
+import { activeColumns, recognitionColumns, tekunStage, urgentColumns } from './machine-columns.ts';
+import type { Actor, Outcome, Refusal } from './procedure.models.ts';
 import * as recognition from './recognition.models.ts';
 import * as tekun from './tekun.models.ts';
 import * as urgent from './temporary.models.ts';
+
+export { activeColumns, recognitionColumns, urgentColumns };
 
 export type ApiEvent =
   | z.output<typeof dibaoApplicationEvent>
@@ -69,6 +72,11 @@ const strip = <E extends { opinion?: string | undefined; attachments?: unknown }
   return rest;
 };
 
+/** The machine's acceptance as what the case row becomes. */
+function accepted<S>(r: Outcome<S, unknown> | Refusal, columns: (next: S) => Columns): Applied | Refusal {
+  return accepted(r, columns);
+}
+
 export function applyToModel(
   machine: MachineName,
   model: Record<string, unknown>,
@@ -107,17 +115,6 @@ export function applyToModel(
   }
 }
 
-export function recognitionColumns(n: recognition.RecognitionCase): Columns {
-  return {
-    state: n.state,
-    stage: n.state === 'RECOGNIZED' ? 'ACTIVE' : 'CLOSED',
-    deadline: null,
-    overall_due: null,
-    next_review_on: n.state === 'RECOGNIZED' ? n.validUntil : null,
-    decided_on: n.recognizedOn,
-  };
-}
-
 function recognitionStep(
   c: recognition.RecognitionCase,
   e: z.output<typeof recognitionEvent>,
@@ -129,13 +126,7 @@ function recognitionStep(
   const me: recognition.RecognitionEvent =
     e.type === 'REVOKE' ? { type: 'REVOKE', at: env.on, reasons: e.reasons } : { type: 'EXPIRE', at: env.on };
   const r = recognition.transition(c, me, actor);
-  if (!r.ok) return r;
-  return {
-    ok: true,
-    model: r.next as unknown as Record<string, unknown>,
-    columns: recognitionColumns(r.next),
-    effects: [],
-  };
+  return accepted(r, recognitionColumns);
 }
 
 function expenditureStep(
@@ -149,21 +140,14 @@ function expenditureStep(
   if (!env.expenditureParams) throw new Error('expenditure parameters are required');
   const me = { ...strip(e), at: env.on } as expenditure.ExpenditureEvent;
   const r = expenditure.transition(c, me, actor, env.expenditureParams);
-  if (!r.ok) return r;
-  const n = r.next;
-  return {
-    ok: true,
-    model: n as unknown as Record<string, unknown>,
-    columns: {
-      state: n.state,
-      stage: n.state === 'CLOSED' || n.state === 'REJECTED' ? 'CLOSED' : 'APPLICATION',
-      deadline: null,
-      overall_due: null,
-      next_review_on: null,
-      decided_on: n.state === 'APPROVED' || n.state === 'REJECTED' ? env.on : null,
-    },
-    effects: r.effects as Applied['effects'],
-  };
+  return accepted(r, (n) => ({
+    state: n.state,
+    stage: n.state === 'CLOSED' || n.state === 'REJECTED' ? 'CLOSED' : 'APPLICATION',
+    deadline: null,
+    overall_due: null,
+    next_review_on: null,
+    decided_on: n.state === 'APPROVED' || n.state === 'REJECTED' ? env.on : null,
+  }));
 }
 
 function dibaoStep(
@@ -202,33 +186,17 @@ function dibaoStep(
       me = { ...strip(e), at } as dibao.DibaoEvent;
   }
   const r = dibao.transition(c, me, actor, env.cal);
-  if (!r.ok) return r;
-  const n = r.next;
-  const closed = ['CLOSED_REJECTED', 'REJECTED', 'TERMINATED'].includes(n.state);
-  return {
-    ok: true,
-    model: n as unknown as Record<string, unknown>,
-    columns: {
+  return accepted(r, (n) => {
+    const closed = ['CLOSED_REJECTED', 'REJECTED', 'TERMINATED'].includes(n.state);
+    return {
       state: n.state,
       stage: closed ? 'CLOSED' : 'APPLICATION',
       deadline: n.deadline,
       overall_due: n.overallDue,
       next_review_on: null,
       decided_on: n.decidedOn,
-    },
-    effects: r.effects as Applied['effects'],
-  };
-}
-
-export function activeColumns(n: active.ActiveCase): Columns {
-  return {
-    state: n.state,
-    stage: n.state === 'STOPPED' ? 'CLOSED' : 'ACTIVE',
-    deadline: n.reviewDeadline,
-    overall_due: null,
-    next_review_on: n.state === 'STOPPED' ? null : active.nextReviewDue(n),
-    decided_on: null,
-  };
+    };
+  });
 }
 
 function activeStep(
@@ -267,13 +235,7 @@ function activeStep(
       me = { ...strip(e), at } as active.ActiveEvent;
   }
   const r = active.transition(c, me, actor);
-  if (!r.ok) return r;
-  return {
-    ok: true,
-    model: r.next as unknown as Record<string, unknown>,
-    columns: activeColumns(r.next),
-    effects: r.effects as Applied['effects'],
-  };
+  return accepted(r, activeColumns);
 }
 
 function tekunStep(
@@ -313,27 +275,14 @@ function tekunStep(
       me = { ...strip(e), at } as tekun.TekunEvent;
   }
   const r = tekun.transition(c, me, actor, env.cal);
-  if (!r.ok) return r;
-  const n = r.next;
-  return {
-    ok: true,
-    model: n as unknown as Record<string, unknown>,
-    columns: {
-      state: n.state,
-      stage: tekunStage(n.state),
-      deadline: n.deadline,
-      overall_due: null,
-      next_review_on: null,
-      decided_on: n.decidedOn,
-    },
-    effects: r.effects as Applied['effects'],
-  };
-}
-
-/** A 特困 case is paid while its termination is investigated and publicised (S2 Art.26). */
-function tekunStage(state: tekun.TekunState): CaseStage {
-  if (state === 'REJECTED' || state === 'TERMINATED') return 'CLOSED';
-  return state === 'ACTIVE' || state.startsWith('TERMINATION_') ? 'ACTIVE' : 'APPLICATION';
+  return accepted(r, (n) => ({
+    state: n.state,
+    stage: tekunStage(n.state),
+    deadline: n.deadline,
+    overall_due: null,
+    next_review_on: null,
+    decided_on: n.decidedOn,
+  }));
 }
 
 function urgentStep(
@@ -346,25 +295,5 @@ function urgentStep(
     throw new Error('record-only events do not reach the machine');
   const me = { ...strip(e), at: env.atIso } as urgent.UrgentEvent;
   const r = urgent.transition(c, me, actor, env.urgentParams);
-  if (!r.ok) return r;
-  return {
-    ok: true,
-    model: r.next as unknown as Record<string, unknown>,
-    columns: urgentColumns(r.next),
-    effects: r.effects as Applied['effects'],
-  };
-}
-
-/** An urgent case's deadline is its 24-hour first-aid limit until it is paid (§6.5). */
-export function urgentColumns(n: urgent.UrgentCase): Columns {
-  const unpaid = n.state === 'REPORTED' || n.state === 'FIRST_AID_APPROVED';
-  const shanghai = new Date(Date.parse(n.payBy) + 8 * 3_600_000).toISOString().slice(0, 10);
-  return {
-    state: n.state,
-    stage: n.state === 'CLOSED' ? 'CLOSED' : 'APPLICATION',
-    deadline: unpaid ? shanghai : null,
-    overall_due: null,
-    next_review_on: null,
-    decided_on: null,
-  };
+  return accepted(r, urgentColumns);
 }
