@@ -74,7 +74,13 @@ const strip = <E extends { opinion?: string | undefined; attachments?: unknown }
 
 /** The machine's acceptance as what the case row becomes. */
 function accepted<S>(r: Outcome<S, unknown> | Refusal, columns: (next: S) => Columns): Applied | Refusal {
-  return accepted(r, columns);
+  if (!r.ok) return r;
+  return {
+    ok: true,
+    model: r.next as unknown as Record<string, unknown>,
+    columns: columns(r.next),
+    effects: r.effects as Applied['effects'],
+  };
 }
 
 export function applyToModel(
