@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseDetail, personIdsOf, step, type Team, teamAt } from '../../test/case-api.ts';
 import { buildHousehold } from '../../test/factories.ts';
-import { createTestEnv, signIn, type TestEnv } from '../../test/harness.ts';
+import { createTestEnv, type TestEnv } from '../../test/harness.ts';
 
 // The side paths of the state machines through the HTTP API (§3.7, §3.9, §5.2, §6.5): missing
 // materials, an ineligible check result contested, an objection in publicity, the special-case
@@ -15,29 +16,9 @@ afterAll(async () => {
   await env?.close();
 });
 
-type Api = Awaited<ReturnType<typeof signIn>>;
-type Team = { village: Api; town: Api; district: Api; admin: Api };
-async function at(iso: string): Promise<Team> {
-  env.clock.set(new Date(iso));
-  const [village, town, district, admin] = (await Promise.all(
-    ['v001201', 'town001', 'district', 'admin'].map((u) => signIn(env, u)),
-  )) as Api[];
-  return { village: village!, town: town!, district: district!, admin: admin! };
-}
-async function step(api: Api, id: string, body: Record<string, unknown>, status = 200) {
-  const res = await api('POST', `/api/v1/cases/${id}/events`, body);
-  expect(res.statusCode, `${body.type}: ${res.body}`).toBe(status);
-  return res.json();
-}
-const state = async (api: Api, id: string) => (await api('GET', `/api/v1/cases/${id}`)).json();
-const members = async (householdId: string) =>
-  (
-    await env.db
-      .selectFrom('household_member')
-      .select('person_id')
-      .where('household_id', '=', householdId)
-      .execute()
-  ).map((p) => p.person_id);
+const at = (iso: string) => teamAt(env, iso);
+const state = caseDetail;
+const members = (householdId: string) => personIdsOf(env, householdId);
 const FACTS = (n: number, wage = 0) => ({
   members: Array.from({ length: n }, (_, i) => ({
     age: 40 + i,

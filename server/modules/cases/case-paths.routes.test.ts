@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseDetail, personIdsOf, step, teamAt } from '../../test/case-api.ts';
 import { buildHousehold, buildPerson, nextIdNumber } from '../../test/factories.ts';
 import { createTestEnv, signIn, type TestEnv } from '../../test/harness.ts';
 
@@ -13,30 +14,9 @@ afterAll(async () => {
   await env?.close();
 });
 
-type Api = Awaited<ReturnType<typeof signIn>>;
-type Team = { village: Api; town: Api; district: Api; admin: Api };
-async function at(iso: string): Promise<Team> {
-  env.clock.set(new Date(iso));
-  const [village, town, district, admin] = await Promise.all(
-    ['v001201', 'town001', 'district', 'admin'].map((u) => signIn(env, u)),
-  );
-  return { village: village!, town: town!, district: district!, admin: admin! };
-}
-
-async function step(api: Api, id: string, body: Record<string, unknown>, status = 200) {
-  const res = await api('POST', `/api/v1/cases/${id}/events`, body);
-  expect(res.statusCode, `${body.type}: ${res.body}`).toBe(status);
-  return res.json();
-}
-const detail = async (api: Api, id: string) => (await api('GET', `/api/v1/cases/${id}`)).json();
-const personsOf = async (householdId: string) =>
-  (
-    await env.db
-      .selectFrom('household_member')
-      .select('person_id')
-      .where('household_id', '=', householdId)
-      .execute()
-  ).map((p) => p.person_id);
+const at = (iso: string) => teamAt(env, iso);
+const detail = caseDetail;
+const personsOf = (householdId: string) => personIdsOf(env, householdId);
 
 describe('特困 support (S2)', () => {
   it('accepts, investigates, publishes, spot-checks and confirms; support = basic living + care from next month', async () => {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benefitQuoteInput } from '../../../contracts/benefits.ts';
+import { type Api, step, teamAt } from '../../test/case-api.ts';
 import { buildHousehold } from '../../test/factories.ts';
 import { createTestEnv, signIn, type TestEnv } from '../../test/harness.ts';
 import { quoteBenefits } from '../benefits/benefits.usecases.ts';
@@ -19,26 +20,11 @@ afterAll(async () => {
   await env?.close();
 });
 
-type Api = Awaited<ReturnType<typeof signIn>>;
-type Team = { village: Api; town: Api; district: Api };
 /** Moves the clock (sessions expire over days, so everyone signs in again). */
-async function at(iso: string): Promise<Team> {
-  env.clock.set(new Date(iso));
-  return {
-    village: await signIn(env, 'v001201'),
-    town: await signIn(env, 'town001'),
-    district: await signIn(env, 'district'),
-  };
-}
+const at = (iso: string) => teamAt(env, iso);
 const SIGNATURE = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex').toString(
   'base64',
 );
-
-async function step(api: Api, id: string, body: Record<string, unknown>, status = 200) {
-  const res = await api('POST', `/api/v1/cases/${id}/events`, body);
-  expect(res.statusCode, `${body.type}: ${res.body}`).toBe(status);
-  return res.json();
-}
 
 async function newApplication(village: Api, over: Record<string, unknown> = {}) {
   const h = await buildHousehold(env);
