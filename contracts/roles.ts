@@ -44,6 +44,8 @@ export const PERMISSIONS = {
   'entitlements.approve': ['district_officer', 'district_admin'],
   'integrity.read': ['town_officer', 'district_officer', 'district_admin', 'auditor'],
   'integrity.manage': ['district_officer', 'district_admin'],
+  'payroll.read': ['town_officer', 'district_officer', 'district_admin', 'auditor'],
+  'payroll.manage': ['district_officer', 'district_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

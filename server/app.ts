@@ -21,6 +21,7 @@ import { entitlementsRoutes } from './modules/entitlements/entitlements.routes.t
 import { importRoutes } from './modules/imports/imports.routes.ts';
 import { integrityRoutes } from './modules/integrity/integrity.routes.ts';
 import { jobRoutes } from './modules/jobs/jobs.routes.ts';
+import { payrollRoutes } from './modules/payroll/payroll.routes.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { standardsRoutes } from './modules/standards/standards.routes.ts';
 import { errors } from './platform/errors.ts';
@@ -151,6 +152,7 @@ export async function createServer(
   casesRoutes(app, s);
   integrityRoutes(app, s);
   documentsRoutes(app, s);
+  payrollRoutes(app, s);
 
   if (hasWeb) {
     // Files are looked up per request (wildcard), so a rebuilt console is served without a restart;

@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008_case_reminders.ts';
 import * as m0009 from './migrations/0009_integrity.ts';
 import * as m0010 from './migrations/0010_approval_delegation.ts';
 import * as m0011 from './migrations/0011_payroll.ts';
+import * as m0012 from './migrations/0012_payroll_extra.ts';
 
 // Migrations are listed explicitly (not read from the folder) so the bundle order is fixed and a
 // typo fails the type check instead of silently skipping a migration.
@@ -26,6 +27,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009_integrity': m0009,
   '0010_approval_delegation': m0010,
   '0011_payroll': m0011,
+  '0012_payroll_extra': m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -19,6 +19,8 @@ const PERMISSION_TEXT: Partial<Record<Permission, [string, string]>> = {
   'entitlements.approve': ['审批待遇重算清单', 'approve recalculation lists'],
   'integrity.read': ['查看诚信记录与纠错记录', 'read integrity and correction records'],
   'integrity.manage': ['处理追缴、罚款与纠错审批', 'decide recoveries, fines and corrections'],
+  'payroll.read': ['查看保障金发放批次与台账', 'read payroll runs and ledgers'],
+  'payroll.manage': ['发起和审批保障金发放', 'start and approve payroll runs'],
 };
 
 export function requirePermission(actor: Actor, permission: Permission): void {

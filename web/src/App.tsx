@@ -24,6 +24,7 @@ const UsersPage = page(() => import('./features/users/UsersPage.tsx'), 'UsersPag
 const CalculatorPage = page(() => import('./features/benefits/CalculatorPage.tsx'), 'CalculatorPage');
 const StandardsPage = page(() => import('./features/standards/StandardsPage.tsx'), 'StandardsPage');
 const RecalcPage = page(() => import('./features/entitlements/RecalcPage.tsx'), 'RecalcPage');
+const PayrollPage = page(() => import('./features/payroll/PayrollPage.tsx'), 'PayrollPage');
 
 import { ReserveFundRoute, UrgentReportRoute } from './features/reservefund/routes.tsx';
 
@@ -149,6 +150,14 @@ export function App() {
                   element={
                     <RequirePermission perm="entitlements.read">
                       <RecalcPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="payroll"
+                  element={
+                    <RequirePermission perm="payroll.read">
+                      <PayrollPage />
                     </RequirePermission>
                   }
                 />

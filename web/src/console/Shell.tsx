@@ -30,6 +30,7 @@ export function Shell() {
     if (can(actor.role, 'registry.read')) out.push({ key: '/calculator', label: t('nav.calculator') });
     if (can(actor.role, 'standards.read')) out.push({ key: '/standards', label: t('nav.standards') });
     if (can(actor.role, 'entitlements.read')) out.push({ key: '/recalc', label: t('recalc.title') });
+    if (can(actor.role, 'payroll.read')) out.push({ key: '/payroll', label: t('payroll.title') });
     out.push({ key: '/jobs', label: t('nav.jobs') });
     if (can(actor.role, 'audit.read')) out.push({ key: '/audit', label: t('nav.audit') });
     if (can(actor.role, 'users.manage')) out.push({ key: '/users', label: t('nav.users') });
