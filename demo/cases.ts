@@ -12,6 +12,7 @@ import type { JobProgress } from '../server/platform/jobs.ts';
 import { entitlementAmount } from '../server/rules/benefits/entitlement.ts';
 import { addDays, addMonths, addWorkingDays, DEFAULT_CALENDAR } from '../server/rules/calendar.ts';
 import type { Services } from '../server/services.ts';
+import { pickComposition } from './composition.ts';
 import { DEMO_COUNTY } from './district.ts';
 import type { Rng } from './random.ts';
 
@@ -32,7 +33,12 @@ type Household = {
 
 /** The press release's figures (1,709 低保 households, 936 特困 people, 165 and 77 new, 692 events). */
 const FIGURES = {
-  legacyDibao: 1709 - 165,
+  /** On the rolls at the end of 2025. */
+  dibaoHouseholds: 1709,
+  dibaoPersons: 2720,
+  newDibaoPersons2025: 291,
+  /** Migrated: those still on the rolls at the end of 2025 plus the 60 who left during 2025. */
+  legacyDibao: 1709 - 165 + 60,
   legacyTekun: 936 - 77,
   newDibao2025: 165,
   newTekun2025: 77,
@@ -76,20 +82,64 @@ export async function runDemoCases(
   };
 
   const households = shuffle(rng, await loadHouseholds(s));
-  const singlesOld = households.filter(
-    (h) => h.members.length === 1 && age(h.members[0]!.birth, today) >= 62,
+  // People living alone, oldest first (特困 are mostly elderly; a younger one stands for a disabled person).
+  const singlesOld = households
+    .filter((h) => h.members.length === 1)
+    .sort((a, b) => (a.members[0]!.birth < b.members[0]!.birth ? -1 : 1));
+  const take = (list: Household[], n: number) => list.splice(0, Math.max(0, Math.min(n, list.length)));
+  const without = (list: Household[], gone: readonly Household[]) => {
+    const out = new Set(gone);
+    return list.filter((h) => !out.has(h));
+  };
+
+  // 特困 are people living alone without support: the legacy caseload and 2025's new ones.
+  // The 2025 applicants were 60 or older when they applied; the migrated ones need no such check.
+  const newTekun = singlesOld.filter((h) => age(h.members[0]!.birth, today) >= 62).slice(0, NEW_TEKUN_2025);
+  singlesOld.splice(0, singlesOld.length, ...without(singlesOld, newTekun));
+  const legacyTekun = take(singlesOld, LEGACY_TEKUN);
+  let free = without(households, [...legacyTekun, ...newTekun]);
+  // 2025's new 低保 households (165 households / 291 persons), all born before their application.
+  const newDibao = pickComposition(
+    free.filter((h) => h.members.every((m) => m.birth < '2025-01-01')),
+    NEW_DIBAO_2025,
+    n(FIGURES.newDibaoPersons2025),
+  ).picked;
+  free = without(free, newDibao);
+  const rejected = free.filter((h) => h.members.every((m) => m.birth < '2025-01-01')).slice(0, REJECTED_2025);
+  free = without(free, rejected);
+  const exits = take(free, EXITS_2025);
+  // The legacy caseload still on the rolls at the end of 2025: 1,709 − 165 households and
+  // 2,720 − 291 persons, some covered as 单人保.
+  const staying = pickComposition(
+    free,
+    LEGACY_DIBAO - EXITS_2025,
+    n(FIGURES.dibaoPersons - FIGURES.newDibaoPersons2025),
   );
-  const others = households.filter((h) => !singlesOld.includes(h));
-  const take = (list: Household[], n: number) => list.splice(0, Math.min(n, list.length));
+  free = without(free, staying.picked);
+  const others = free;
 
   phase = '迁移在保对象 legacy caseload';
   // ── The caseload in payment before 2025, migrated (§2.4) ─────────────────────────────────────
   at('2025-01-02');
   const params2025 = await parametersFor(s.db, DEMO_COUNTY, '2025-01-01');
-  const legacyDibao = take(others, LEGACY_DIBAO);
-  const legacyTekun = take(singlesOld, Math.min(LEGACY_TEKUN, singlesOld.length - NEW_TEKUN_2025 - 20));
+  const legacyDibao = [...exits, ...staying.picked];
   const legacyRows = [
     ...legacyDibao.map((h, i) => {
+      const sourceRef = `JX-DB-${String(i + 1).padStart(5, '0')}`;
+      const decidedOn = legacyDate(rng);
+      if (staying.singlePerson.has(h)) {
+        // 单人保: the oldest member, at the full standard (S1 Art.8; §15).
+        const subject = [...h.members].sort((a, b) => (a.birth < b.birth ? -1 : 1))[0]!;
+        const amountFen = entitlementAmount({ method: 'FULL_STANDARD', area: h.area }, params2025).amountFen;
+        return {
+          householdId: h.id,
+          scheme: 'DIBAO_SINGLE',
+          subjectPersonId: subject.id,
+          decidedOn,
+          amountFen,
+          sourceRef,
+        };
+      }
       const size = h.members.length;
       const std = params2025.dibao.standardFen[h.area];
       const net = rng.int(0, Math.floor(std * 0.6)) * size * 12;
@@ -103,12 +153,12 @@ export async function runDemoCases(
       return {
         householdId: h.id,
         scheme: 'DIBAO',
-        decidedOn: legacyDate(rng),
+        decidedOn,
         amountFen: entitlementAmount(basis, params2025).amountFen,
         householdSize: size,
         netIncomeFen: net,
         stability: rng.chance(0.7) ? 'STABLE' : 'UNSTABLE',
-        sourceRef: `JX-DB-${String(i + 1).padStart(5, '0')}`,
+        sourceRef,
       };
     }),
     ...legacyTekun.map((h, i) => {
@@ -136,23 +186,25 @@ export async function runDemoCases(
       reason: '原社会救助系统在保对象数据迁移（演示）',
       cases: batch,
     });
-    legacyIds.push(...r.created.slice(0, batch.filter((c) => c.scheme === 'DIBAO').length).map((c) => c.id));
+    legacyIds.push(...r.created.map((c) => c.id));
     tick(batch.length);
   }
 
   phase = '2025 年申请审批 2025 applications';
   // ── 2025: new 低保 and 特困 through the procedure ────────────────────────────────────────────
-  const dibaoDates = spread(NEW_DIBAO_2025 + REJECTED_2025, '2025-01-06', '2025-11-20');
+  const dibaoDates = spread(NEW_DIBAO_2025 + REJECTED_2025, '2025-01-06', '2025-11-06');
+  const applicants = [
+    ...newDibao.map((h) => [h, 'APPROVE'] as const),
+    ...rejected.map((h) => [h, 'REJECT'] as const),
+  ];
   for (const [i, start] of dibaoDates.entries()) {
-    // Babies of 2026 did not exist when the 2025 applications were assessed.
-    const k = others.findIndex((x) => x.members.every((m) => m.birth < start));
-    if (k < 0) break;
-    const h = others.splice(k, 1)[0]!;
-    await dibaoApplication(h, start, i < NEW_DIBAO_2025 ? 'APPROVE' : 'REJECT');
+    const a = applicants[i];
+    if (!a) break;
+    await dibaoApplication(a[0], start, a[1]);
     tick();
   }
-  for (const start of spread(NEW_TEKUN_2025, '2025-01-08', '2025-11-18')) {
-    const h = singlesOld.shift();
+  for (const [i, start] of spread(NEW_TEKUN_2025, '2025-01-08', '2025-11-04').entries()) {
+    const h = newTekun[i];
     if (!h) break;
     await tekunApplication(h, start, 'CONFIRMED');
     tick();

@@ -24,6 +24,7 @@ import { jobRoutes } from './modules/jobs/jobs.routes.ts';
 import { payrollRoutes } from './modules/payroll/payroll.routes.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { standardsRoutes } from './modules/standards/standards.routes.ts';
+import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { errors } from './platform/errors.ts';
 import { CSRF_HEADER, installErrorHandler, newRequestId, SESSION_COOKIE } from './platform/http.ts';
 import { serializerCompiler } from './platform/serializer.ts';
@@ -153,6 +154,7 @@ export async function createServer(
   integrityRoutes(app, s);
   documentsRoutes(app, s);
   payrollRoutes(app, s);
+  statsRoutes(app, s);
 
   if (hasWeb) {
     // Files are looked up per request (wildcard), so a rebuilt console is served without a restart;

@@ -27,6 +27,7 @@ const RecalcPage = page(() => import('./features/entitlements/RecalcPage.tsx'), 
 const PayrollPage = page(() => import('./features/payroll/PayrollPage.tsx'), 'PayrollPage');
 
 import { ReserveFundRoute, UrgentReportRoute } from './features/reservefund/routes.tsx';
+import { StatsPrintRoute, StatsRoute } from './features/stats/routes.tsx';
 
 const CaseList = page(() => import('./features/cases/CaseList.tsx'), 'CaseList');
 const CasePage = page(() => import('./features/cases/CasePage.tsx'), 'CasePage');
@@ -54,6 +55,7 @@ export function App() {
           <Suspense fallback={<FullPageSpin />}>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              <Route path="/stats/print" element={<StatsPrintRoute />} />
               <Route
                 path="/change-password"
                 element={
@@ -113,6 +115,7 @@ export function App() {
                 />
                 <Route path="cases/urgent/new" element={<UrgentReportRoute />} />
                 <Route path="reserve-fund" element={<ReserveFundRoute />} />
+                <Route path="stats" element={<StatsRoute />} />
                 <Route
                   path="cases/:id"
                   element={

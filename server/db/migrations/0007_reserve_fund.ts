@@ -2,8 +2,8 @@ import { type Kysely, sql } from 'kysely';
 
 // The township's temporary-assistance reserve fund (备用金, §6.3, §6.5): first aid for urgent cases is
 // paid from it within 24 hours and regularised afterwards; the town reconciles it monthly. A ledger
-// of entries (never edited): ALLOCATE and RETURN add, DRAW subtracts, RECONCILE records the monthly
-// check with its counts.
+// of entries (never edited): ALLOCATE adds, DRAW and RETURN (money handed back to the district)
+// subtract, RECONCILE records the monthly check with its counts.
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are frozen in time and never import app types.
 export async function up(db: Kysely<any>): Promise<void> {

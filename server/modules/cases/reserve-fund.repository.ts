@@ -6,6 +6,12 @@ import type { DB } from '../../db/schema.ts';
 type Db = Kysely<DB>;
 type Trx = Transaction<DB>;
 
+/**
+ * An entry's effect on the town's balance: the district allocates (+), first aid draws (−), the
+ * town returns money to the district (−); a reconciliation moves nothing.
+ */
+export const SIGNED_AMOUNT = sql<number>`case kind when 'ALLOCATE' then amount_fen when 'DRAW' then -amount_fen when 'RETURN' then -amount_fen else 0 end`;
+
 /** Serialises writers of one town's ledger for the rest of the transaction. */
 export async function lockTownLedger(trx: Trx, countyCode: string, townCode: string) {
   await sql`select pg_advisory_xact_lock(hashtext(${`reserve:${countyCode}:${townCode}`}))`.execute(trx);
@@ -19,7 +25,7 @@ export async function balanceFen(
   before?: string,
 ): Promise<number> {
   const r = await sql<{ b: number }>`
-    select coalesce(sum(case kind when 'DRAW' then -amount_fen when 'RECONCILE' then 0 else amount_fen end), 0)::int8 as b
+    select coalesce(sum(${SIGNED_AMOUNT}), 0)::int8 as b
     from reserve_fund_entry where county_code = ${countyCode} and town_code = ${townCode}
       and (${before ?? null}::date is null or on_date < ${before ?? null}::date)`.execute(db);
   return Number(r.rows[0]?.b ?? 0);

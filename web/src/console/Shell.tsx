@@ -26,6 +26,7 @@ export function Shell() {
     if (can(actor.role, 'registry.read')) out.push({ key: '/households', label: t('nav.households') });
     if (can(actor.role, 'cases.read')) out.push({ key: '/cases', label: t('cases.title') });
     if (can(actor.role, 'cases.read')) out.push({ key: '/reserve-fund', label: t('reserveFund.title') });
+    if (can(actor.role, 'cases.read')) out.push({ key: '/stats', label: t('stats.title') });
     if (can(actor.role, 'registry.import')) out.push({ key: '/imports', label: t('nav.imports') });
     if (can(actor.role, 'registry.read')) out.push({ key: '/calculator', label: t('nav.calculator') });
     if (can(actor.role, 'standards.read')) out.push({ key: '/standards', label: t('nav.standards') });
