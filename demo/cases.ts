@@ -45,6 +45,8 @@ const FIGURES = {
   rejected2025: 24,
   exits2025: 60,
   temporary2025: 692,
+  /** 113.91 万元 paid in temporary assistance in 2025. */
+  temporaryFen2025: 113_910_000,
 };
 
 /** @param scale the share of the press release's caseload to make (a small test district uses less). */
@@ -245,10 +247,11 @@ export async function runDemoCases(
       note: '2025 年下半年备用金补充',
     });
   const tempDates = spread(TEMPORARY_2025, '2025-01-03', '2025-12-20');
+  const tempAmounts = amountsTotalling(rng, TEMPORARY_2025, n(FIGURES.temporaryFen2025));
   const pool = [...households];
-  for (const d of tempDates) {
+  for (const [k, d] of tempDates.entries()) {
     const h = pool[rng.int(0, pool.length - 1)]!;
-    const amount = rng.int(6, 27) * 10_000;
+    const amount = tempAmounts[k]!;
     // The district tops a town's fund up when it runs low, as towns ask for it.
     if ((await balanceFen(s.db, DEMO_COUNTY, h.town_code)) < amount + 1_000_000) {
       at(d, 8);
@@ -575,6 +578,26 @@ function spread(n: number, from: string, to: string): string[] {
   const days: string[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) if (isWorking(d)) days.push(d);
   return Array.from({ length: n }, (_, k) => days[Math.floor((k * days.length) / n)]!);
+}
+
+/**
+ * `count` first-aid amounts between 600 and 2,700 元 in whole hundreds that add up to `totalFen`
+ * (rounded to 100 元), so the year's figure comes out of the events themselves.
+ */
+function amountsTotalling(rng: Rng, count: number, totalFen: number): number[] {
+  const STEP = 10_000;
+  const MIN = 6 * STEP;
+  const MAX = 27 * STEP;
+  const amounts = Array.from({ length: count }, () => rng.int(6, 27) * STEP);
+  let diff = Math.round((totalFen - amounts.reduce((a, b) => a + b, 0)) / STEP) * STEP;
+  for (let i = 0; diff !== 0 && i < count * 30; i++) {
+    const k = i % count;
+    const next = amounts[k]! + Math.sign(diff) * STEP;
+    if (next < MIN || next > MAX) continue;
+    amounts[k] = next;
+    diff -= Math.sign(diff) * STEP;
+  }
+  return amounts;
 }
 
 function isWorking(d: string): boolean {

@@ -18,8 +18,15 @@ const list = (xs: readonly string[]) =>
 const age = (d: ReturnType<typeof dateParam>) => sql`extract(year from age(${d}, p.birth_date))::int`;
 
 /** Members of a household at D (joined on or before, not left by then). */
+/**
+ * A member of the household at D. Members registered with the household (joined on the day it was
+ * registered or imported) were its members before the registry knew them, so they count from then
+ * back; members who joined later count from the day they joined.
+ */
 const memberAt = (d: ReturnType<typeof dateParam>) =>
-  sql`m.county_code = r.county_code and m.household_id = r.household_id and m.joined_on <= ${d}
+  sql`m.county_code = r.county_code and m.household_id = r.household_id
+    and (m.joined_on <= ${d} or m.joined_on <= (select (h.created_at at time zone 'Asia/Shanghai')::date
+      from household h where h.county_code = m.county_code and h.id = m.household_id))
     and (m.left_on is null or m.left_on > ${d})`;
 
 export type DibaoProfileRow = {
