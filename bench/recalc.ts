@@ -2,12 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { type DatabaseHandle, openPglite, openPostgres } from '../server/db/database.ts';
+import type { DatabaseHandle } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { computeRecalc } from '../server/modules/entitlements/recalc.usecases.ts';
 import { createProgressBar } from '../server/platform/progress-bar.ts';
-import { type Cluster, databaseUrl, startCluster } from './pg-cluster.ts';
+import { BENCH_COUNTY, gapSql, openBenchDb, seedCases } from './seed-cases.ts';
 
 // `npm run bench -- recalc`: N active cases with one current entitlement each, a standard rise,
 // then the recalculation job (page through the current entitlements, recompute each amount, write
@@ -18,78 +17,12 @@ import { type Cluster, databaseUrl, startCluster } from './pg-cluster.ts';
 // BENCH_ENGINE=pg runs it on a throwaway PostgreSQL server (or BENCH_DATABASE_URL).
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
-const COUNTY = '370971';
+const COUNTY = BENCH_COUNTY;
 const TARGET = 3;
-// 2026 shipped defaults and the rise the bench applies.
-const OLD = { urban: 100_000, rural: 80_000 };
+// The rise the bench applies to the 2026 shipped defaults (OLD_STANDARDS).
 const NEW = { urban: 110_000, rural: 88_000 };
 
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-
-async function openDb(tmp: string): Promise<{ h: DatabaseHandle; cluster?: Cluster }> {
-  if (process.env.BENCH_ENGINE !== 'pg' && !process.env.BENCH_DATABASE_URL)
-    return { h: await openPglite({ dataDir: path.join(tmp, 'pglite') }) };
-  const cluster = await startCluster();
-  const c = new pg.Client({ connectionString: cluster.admin });
-  await c.connect();
-  await c.query('drop database if exists bench_recalc');
-  await c.query('create database bench_recalc');
-  await c.end();
-  return { h: await openPostgres(databaseUrl(cluster.admin, 'bench_recalc')), cluster };
-}
-
-/** The 2026 gap amount in SQL, the formula of dibaoGapFen (round half-up to the yuan). */
-const gapSql = (std: string) =>
-  `floor((2 * (household_size * ${std} * income_months - net_income_fen) + income_months * 100)
-    / (2 * income_months * 100)) * 100`;
-
-async function seed(h: DatabaseHandle) {
-  // Deterministic uuids from the row number (md5), spread like gen_random_uuid() ids.
-  const steps = [
-    sql`
-      insert into household (county_code, id, household_no, town_code, village_code, urban_rural, created_at,
-        updated_at)
-      select ${COUNTY}, md5('h' || n)::uuid, 'H' || lpad(n::text, 8, '0'), '370971001',
-        '370971001' || (201 + n % 30)::text, case when n % 2 = 0 then 'urban' else 'rural' end, now(), now()
-      from generate_series(1, ${CASES}::int) n`,
-    sql`
-      insert into assistance_case (county_code, id, case_no, scheme, stage, state, household_id, town_code,
-        village_code, area, channel, model, legacy, applied_on, decided_on, created_at, updated_at)
-      select ${COUNTY}, md5('c' || n)::uuid, 'DB2026' || lpad(n::text, 8, '0'),
-        case when n % 10 = 0 then 'TEKUN' when n % 10 = 1 then 'DIBAO_SINGLE' else 'DIBAO' end,
-        'ACTIVE', 'ACTIVE', md5('h' || n)::uuid, '370971001', '370971001' || (201 + n % 30)::text,
-        case when n % 2 = 0 then 'urban' else 'rural' end, 'LEGACY', '{}'::jsonb, true, '2026-01-10',
-        '2026-01-10', now(), now()
-      from generate_series(1, ${CASES}::int) n`,
-    // Per-capita income below the standard: net = size × 12 × (0 … 59 % of the rural standard).
-    sql.raw(`
-      insert into entitlement (county_code, case_id, version, effective_from, amount_fen, method, area,
-        household_size, net_income_fen, income_months, care_level, breakdown, source, is_current, created_at)
-      select county_code, case_id, 1, '2026-02-01',
-        case method
-          when 'GAP' then ${gapSql('std')}
-          when 'FULL_STANDARD' then std
-          else std * 13 / 10 + case care_level when 'SELF_CARE' then 20000 when 'PARTIAL_LOSS' then 60000
-            else 120000 end
-        end,
-        method, area, household_size, net_income_fen, income_months, care_level, '[]'::jsonb, 'LEGACY', true, now()
-      from (
-        select '${COUNTY}' as county_code, md5('c' || n)::uuid as case_id,
-          case when n % 10 = 0 then 'TEKUN_SUPPORT' when n % 10 = 1 then 'FULL_STANDARD' else 'GAP' end as method,
-          case when n % 2 = 0 then 'urban' else 'rural' end as area,
-          case when n % 2 = 0 then ${OLD.urban} else ${OLD.rural} end as std,
-          case when n % 10 = 1 then 1 else 1 + (n / 7) % 5 end::smallint as household_size,
-          case when n % 10 in (0, 1) then 0
-            else (1 + (n / 7) % 5) * 12 * ((n::bigint * 7919) % 60) * ${OLD.rural} / 100 + n % 97 end as net_income_fen,
-          12::smallint as income_months,
-          case when n % 10 <> 0 then null when n % 3 = 0 then 'SELF_CARE' when n % 3 = 1 then 'PARTIAL_LOSS'
-            else 'FULL_LOSS' end as care_level
-        from generate_series(1, ${CASES}) n
-      ) s`),
-  ];
-  for (const s of steps) await s.execute(h.db);
-  await sql`analyze`.execute(h.db);
-}
 
 class Rollback extends Error {}
 
@@ -122,12 +55,12 @@ async function floor(h: DatabaseHandle): Promise<number> {
 
 export async function benchRecalc() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'huijiu-bench-recalc-'));
-  const { h, cluster } = await openDb(tmp);
+  const { h, cluster } = await openBenchDb(tmp, 'bench_recalc');
   try {
     await migrateToLatest(h.db);
     process.stdout.write(`recalc bench: ${CASES} active cases, county ${COUNTY}, ${h.kind}\n`);
     const ts = performance.now();
-    await seed(h);
+    await seedCases(h, CASES, { tekun: true });
     const seedMs = performance.now() - ts;
 
     for (const [series, amount] of [

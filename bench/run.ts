@@ -6,6 +6,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   registry: benchRegistry,
   api: async () => (await import('./api.ts')).benchApi(),
   recalc: async () => (await import('./recalc.ts')).benchRecalc(),
+  payroll: async () => (await import('./payroll.ts')).benchPayroll(),
 };
 
 const names = process.argv.slice(2).filter((a) => a !== '--');
