@@ -52,6 +52,11 @@ export const legacyCaseInput = z
     netIncomeFen: fen(1_000_000_000).default(0),
     incomeMonths: z.number().int().min(1).max(24).default(12),
     careLevel: z.enum(CARE_LEVELS).nullable().default(null),
+    /**
+     * 特困 support by urban or rural treatment (S2 Art.19: e.g. rural for a person with contracted
+     * land living in a town); null = the household's area.
+     */
+    treatmentArea: z.enum(['urban', 'rural']).nullable().default(null),
     stability: z.enum(['STABLE', 'UNSTABLE']).default('STABLE'),
     sourceRef: z
       .string()

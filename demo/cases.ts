@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
+import { benefitQuoteInput } from '../contracts/benefits.ts';
 import type { Role } from '../contracts/roles.ts';
+import { quoteBenefits } from '../server/modules/benefits/benefits.usecases.ts';
 import { createApplication, reportUrgent } from '../server/modules/cases/applications.usecases.ts';
 import { recordCaseEvent } from '../server/modules/cases/case-events.usecases.ts';
 import { migrateLegacyCases } from '../server/modules/cases/legacy.usecases.ts';
@@ -10,10 +12,19 @@ import { shanghaiDateOf } from '../server/platform/clock.ts';
 import type { RequestContext } from '../server/platform/context.ts';
 import type { JobProgress } from '../server/platform/jobs.ts';
 import { entitlementAmount } from '../server/rules/benefits/entitlement.ts';
-import { addDays, addMonths, addWorkingDays, DEFAULT_CALENDAR } from '../server/rules/calendar.ts';
+import { tekunBasicFen } from '../server/rules/benefits/parameters.ts';
+import {
+  addDays,
+  addMonths,
+  addWorkingDays,
+  benefitStartMonth,
+  DEFAULT_CALENDAR,
+} from '../server/rules/calendar.ts';
 import type { Services } from '../server/services.ts';
+import { calibrateCare, calibrateGap, calibrateTreatment } from './calibration.ts';
 import { pickComposition } from './composition.ts';
 import { DEMO_COUNTY } from './district.ts';
+import { adjustStandards2026, payMonths } from './history.ts';
 import type { Rng } from './random.ts';
 
 // The demo district's cases, made the way a bureau makes them: the caseload in payment before 2025
@@ -45,6 +56,9 @@ const FIGURES = {
   rejected2025: 24,
   exits2025: 60,
   temporary2025: 692,
+  /** 1,536.73 万元 of 低保 and 1,359.51 万元 of 特困 support paid in 2025. */
+  dibaoPaidFen2025: 1_536_730_000,
+  tekunPaidFen2025: 1_359_510_000,
   /** 113.91 万元 paid in temporary assistance in 2025. */
   temporaryFen2025: 113_910_000,
 };
@@ -72,6 +86,10 @@ export async function runDemoCases(
   const villageUser = (village: string) => `v${village.slice(6)}`;
   const at = (date: string, hour = 9) =>
     s.clock.set(new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+08:00`));
+  const planFor = (h: Household, eligible: boolean): Plan => ({
+    wage: eligible ? rng.int(0, 30) * 1_000 : rng.int(150, 300) * 1_000,
+    assets: rng.int(0, 8) * 100_000 * h.members.length,
+  });
   const step = (who: string, id: string, body: Record<string, unknown>) =>
     recordCaseEvent(s, ctx(who), id, body);
   let done = 0;
@@ -125,6 +143,85 @@ export async function runDemoCases(
   at('2025-01-02');
   const params2025 = await parametersFor(s.db, DEMO_COUNTY, '2025-01-01');
   const legacyDibao = [...exits, ...staying.picked];
+
+  // ── Planning 2025 so that its payments add up to the press release, through the data ─────────
+  const dibaoDates = spread(NEW_DIBAO_2025 + REJECTED_2025, '2025-01-06', '2025-11-06');
+  const tekunDates = spread(NEW_TEKUN_2025, '2025-01-08', '2025-11-04');
+  const exitDates = spread(EXITS_2025, '2025-02-10', '2025-12-15');
+  const newPlans = newDibao.map((h) => planFor(h, true));
+  let plannedNewDibaoFen = 0;
+  for (const [i, h] of newDibao.entries()) {
+    const start = dibaoDates[i];
+    if (!start) break;
+    const from = benefitStartMonth(dibaoConfirmedOn(start));
+    const q = quoteBenefits(
+      benefitQuoteInput.parse({ ...householdFacts(h, newPlans[i]!), date: start, area: h.area }),
+      await parametersFor(s.db, DEMO_COUNTY, from),
+    );
+    plannedNewDibaoFen += (q.schemes.dibao.amountFen ?? 0) * monthsIn2025(from);
+  }
+  let plannedNewTekunFen = 0;
+  for (const [i, h] of newTekun.entries()) {
+    const start = tekunDates[i];
+    if (!start) break;
+    const from = benefitStartMonth(tekunConfirmedOn(start));
+    const facts = { members: [{ birthDate: h.members[0]!.birth, relation: 'head', wageFenPerMonth: 0 }] };
+    const q = quoteBenefits(
+      benefitQuoteInput.parse({ ...facts, date: start, area: h.area }),
+      await parametersFor(s.db, DEMO_COUNTY, from),
+    );
+    plannedNewTekunFen += (q.schemes.tekun[0]?.amountFen ?? 0) * monthsIn2025(from);
+  }
+  // Migrated 低保 households: an assessed income per household, nudged by whole yuan so that the
+  // year's payments (the payroll runs pay them) reach 15,367,300 yuan.
+  const exitMonths = exitDates.map((d) => Number(d.slice(5, 7)));
+  const gapRows = legacyDibao
+    .filter((h) => !staying.singlePerson.has(h))
+    .map((h) => {
+      const size = h.members.length;
+      const std = params2025.dibao.standardFen[h.area];
+      const net = rng.int(Math.floor(std * 0.3), Math.floor(std * 0.7)) * size * 12;
+      const amountFen = entitlementAmount(
+        { method: 'GAP', area: h.area, householdSize: size, netIncomeFen: net, incomeMonths: 12 },
+        params2025,
+      ).amountFen;
+      const k = exits.indexOf(h);
+      return { h, amountFen, months: k >= 0 ? exitMonths[k]! : 12, netIncomeFen: net, incomeMonths: 12 };
+    });
+  const singlesFen = legacyDibao
+    .filter((h) => staying.singlePerson.has(h))
+    .reduce(
+      (sum, h) =>
+        sum + 12 * entitlementAmount({ method: 'FULL_STANDARD', area: h.area }, params2025).amountFen,
+      0,
+    );
+  const calibrated = calibrateGap(gapRows, plannedNewDibaoFen + singlesFen, n(FIGURES.dibaoPaidFen2025));
+  const gapOf = new Map(gapRows.map((r, i) => [r.h, calibrated[i]!]));
+  // Migrated 特困 people: rural treatment for those with contracted land (S2 Art.19) and care
+  // levels, chosen so that the year's support reaches 13,595,100 yuan.
+  const initialLevels = legacyTekun.map(() =>
+    rng.weighted([
+      ['SELF_CARE', 70],
+      ['PARTIAL_LOSS', 22],
+      ['FULL_LOSS', 8],
+    ] as const),
+  );
+  const treatment = calibrateTreatment(
+    legacyTekun.map((h) => h.area),
+    initialLevels,
+    (area) => tekunBasicFen(params2025, area),
+    params2025.tekun.careFen,
+    plannedNewTekunFen,
+    n(FIGURES.tekunPaidFen2025),
+  );
+  const careLevels = calibrateCare(
+    initialLevels,
+    treatment.map((area) => tekunBasicFen(params2025, area)),
+    params2025.tekun.careFen,
+    plannedNewTekunFen,
+    n(FIGURES.tekunPaidFen2025),
+  );
+
   const legacyRows = [
     ...legacyDibao.map((h, i) => {
       const sourceRef = `JX-DB-${String(i + 1).padStart(5, '0')}`;
@@ -142,41 +239,29 @@ export async function runDemoCases(
           sourceRef,
         };
       }
-      const size = h.members.length;
-      const std = params2025.dibao.standardFen[h.area];
-      const net = rng.int(0, Math.floor(std * 0.6)) * size * 12;
-      const basis = {
-        method: 'GAP' as const,
-        area: h.area,
-        householdSize: size,
-        netIncomeFen: net,
-        incomeMonths: 12,
-      };
+      const g = gapOf.get(h)!;
       return {
         householdId: h.id,
         scheme: 'DIBAO',
         decidedOn,
-        amountFen: entitlementAmount(basis, params2025).amountFen,
-        householdSize: size,
-        netIncomeFen: net,
+        amountFen: g.amountFen,
+        householdSize: h.members.length,
+        netIncomeFen: g.netIncomeFen,
         stability: rng.chance(0.7) ? 'STABLE' : 'UNSTABLE',
         sourceRef,
       };
     }),
     ...legacyTekun.map((h, i) => {
-      const careLevel = rng.weighted([
-        ['SELF_CARE', 70],
-        ['PARTIAL_LOSS', 22],
-        ['FULL_LOSS', 8],
-      ] as const);
+      const careLevel = careLevels[i]!;
+      const area = treatment[i]!;
       return {
         householdId: h.id,
         scheme: 'TEKUN',
         subjectPersonId: h.members[0]!.id,
         decidedOn: legacyDate(rng),
-        amountFen: entitlementAmount({ method: 'TEKUN_SUPPORT', area: h.area, careLevel }, params2025)
-          .amountFen,
+        amountFen: entitlementAmount({ method: 'TEKUN_SUPPORT', area, careLevel }, params2025).amountFen,
         careLevel,
+        treatmentArea: area,
         sourceRef: `JX-TK-${String(i + 1).padStart(5, '0')}`,
       };
     }),
@@ -194,7 +279,6 @@ export async function runDemoCases(
 
   phase = '2025 年申请审批 2025 applications';
   // ── 2025: new 低保 and 特困 through the procedure ────────────────────────────────────────────
-  const dibaoDates = spread(NEW_DIBAO_2025 + REJECTED_2025, '2025-01-06', '2025-11-06');
   const applicants = [
     ...newDibao.map((h) => [h, 'APPROVE'] as const),
     ...rejected.map((h) => [h, 'REJECT'] as const),
@@ -202,17 +286,16 @@ export async function runDemoCases(
   for (const [i, start] of dibaoDates.entries()) {
     const a = applicants[i];
     if (!a) break;
-    await dibaoApplication(a[0], start, a[1]);
+    await dibaoApplication(a[0], start, a[1], i < newPlans.length ? newPlans[i] : undefined);
     tick();
   }
-  for (const [i, start] of spread(NEW_TEKUN_2025, '2025-01-08', '2025-11-04').entries()) {
+  for (const [i, start] of tekunDates.entries()) {
     const h = newTekun[i];
     if (!h) break;
     await tekunApplication(h, start, 'CONFIRMED');
     tick();
   }
   // Exits: a review finds the household above the line, or it moved away (S1 Art.32).
-  const exitDates = spread(EXITS_2025, '2025-02-10', '2025-12-15');
   for (const [i, id] of legacyIds.slice(0, EXITS_2025).entries()) {
     const d = exitDates[i]!;
     at(d);
@@ -275,6 +358,12 @@ export async function runDemoCases(
       });
   }
 
+  // ── The 2026 standards, their recalculation, and every month paid through the payroll ─────────
+  phase = '标准调整与保障金发放 standards and payroll';
+  await adjustStandards2026(s, ctx('admin'), ctx('district'), '2025-12-22');
+  const lastPaid = addMonths(`${today.slice(0, 7)}-01`, -1);
+  await payMonths(s, ctx('district'), '2025-01-01', lastPaid, () => tick(5));
+
   phase = '在办案件 current cases';
   // ── The current pipeline: every worklist has cases, one of them overdue ──────────────────────
   const back = (wd: number) => {
@@ -333,6 +422,7 @@ export async function runDemoCases(
     h: Household,
     start: string,
     until: 'APPROVE' | 'REJECT' | (typeof stages)[number],
+    plan?: Plan,
   ) {
     const village = villageUser(h.village_code);
     const town = townUser(h.town_code);
@@ -362,7 +452,7 @@ export async function runDemoCases(
       });
     await step(town, id, { type: 'REQUEST_CHECK', at: d });
     const eligible = until !== 'REJECT';
-    const wage = eligible ? rng.int(0, 30) * 1_000 : rng.int(150, 300) * 1_000;
+    const p = plan ?? planFor(h, eligible);
     if (until === 'INVESTIGATING') return id;
     d = addWorkingDays(d, 2, DEFAULT_CALENDAR);
     at(d);
@@ -374,14 +464,7 @@ export async function runDemoCases(
       findings: eligible
         ? '家庭成员劳动能力弱，收入低，家中无大额财产'
         : '家庭成员务工收入稳定，人均收入高于低保标准',
-      facts: {
-        members: h.members.map((m, i) => ({
-          birthDate: m.birth,
-          relation: i === 0 ? 'head' : 'other',
-          wageFenPerMonth: i === 0 ? wage : 0,
-        })),
-        financialAssetsFen: rng.int(0, 8) * 100_000 * h.members.length,
-      },
+      facts: householdFacts(h, p),
     });
     if (!eligible) {
       await step(town, id, {
@@ -509,6 +592,33 @@ export async function runDemoCases(
     });
   }
 }
+
+/** What the town's investigation finds: the head's wage, nobody else earns; the household's savings. */
+type Plan = { wage: number; assets: number };
+
+function householdFacts(h: Household, p: Plan) {
+  return {
+    members: h.members.map((m, i) => ({
+      birthDate: m.birth,
+      relation: i === 0 ? 'head' : 'other',
+      wageFenPerMonth: i === 0 ? p.wage : 0,
+    })),
+    financialAssetsFen: p.assets,
+  };
+}
+
+/** The confirmation date the demo's 低保 procedure reaches from an application on `start`. */
+const dibaoConfirmedOn = (start: string) =>
+  addWorkingDays(
+    addDays(addWorkingDays(addWorkingDays(start, 1, DEFAULT_CALENDAR), 2, DEFAULT_CALENDAR), 8),
+    2,
+    DEFAULT_CALENDAR,
+  );
+/** The same for its 特困 procedure. */
+const tekunConfirmedOn = (start: string) =>
+  addWorkingDays(addDays(addWorkingDays(start, 2, DEFAULT_CALENDAR), 8), 3, DEFAULT_CALENDAR);
+/** Months paid in 2025 from a first paid month 'YYYY-MM-01'. */
+const monthsIn2025 = (from: string) => (from > '2025-12-01' ? 0 : 13 - Number(from.slice(5, 7)));
 
 async function contexts(s: Services): Promise<Map<string, RequestContext>> {
   const users = await s.db

@@ -52,18 +52,6 @@ const DEMO_STANDARDS: StandardChange[] = [
     effectiveFrom: '2025-01-01',
     reason: '演示数据：§15 默认值（占位）',
   },
-  {
-    series: 'dibao.urban',
-    amountFen: 100_000,
-    effectiveFrom: '2026-01-01',
-    reason: '演示数据：2026 年度标准调整（§15 占位）',
-  },
-  {
-    series: 'dibao.rural',
-    amountFen: 80_000,
-    effectiveFrom: '2026-01-01',
-    reason: '演示数据：2026 年度标准调整（§15 占位）',
-  },
 ];
 
 export type DemoOptions = { seed?: number; households?: number; onProgress?: (p: JobProgress) => void };

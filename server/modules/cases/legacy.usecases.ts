@@ -116,7 +116,7 @@ export async function migrateLegacyCases(
         amount_fen: c.amountFen,
         method:
           c.scheme === 'DIBAO' ? 'GAP' : c.scheme === 'DIBAO_SINGLE' ? 'FULL_STANDARD' : 'TEKUN_SUPPORT',
-        area: head.urban_rural,
+        area: c.scheme === 'TEKUN' ? (c.treatmentArea ?? head.urban_rural) : head.urban_rural,
         household_size: c.scheme === 'DIBAO' ? c.householdSize : 1,
         net_income_fen: c.scheme === 'DIBAO' ? c.netIncomeFen : 0,
         income_months: c.incomeMonths,

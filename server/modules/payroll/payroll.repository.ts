@@ -152,9 +152,10 @@ export async function insertCatchUp(db: Db, s: RunScope): Promise<number> {
       where pr.county_code = ${s.county} and pr.scheme = ${s.scheme} and pr.status = 'APPROVED'
         and pr.month < ${s.month}::date
     ), fresh as (
-      select e.case_id, max(e.created_at) as at from entitlement e
+      -- Only a version written after a run and already in force for that run's month can have
+      -- been missed by it (a later-dated version was not yet due).
+      select e.case_id, e.created_at as at, e.effective_from from entitlement e
       where e.county_code = ${s.county} and e.created_at > (select min(created_at) from runs)
-      group by e.case_id
     )
     insert into payroll_line (${LINE_COLUMNS})
     select c.county_code, ${s.scheme}, ${s.month}::date, c.id, 'BACK_PAY', 'month:' || to_char(pr.month, 'YYYY-MM'),
@@ -162,7 +163,7 @@ export async function insertCatchUp(db: Db, s: RunScope): Promise<number> {
       jsonb_build_object('rule', '补发：批准晚于该月发放 late approval catch-up', 'forMonth', pr.month,
         'entitlementVersion', e.version, 'method', e.method)
     from runs pr
-    join fresh f on f.at > pr.created_at
+    join fresh f on f.at > pr.created_at and f.effective_from <= pr.month
     join assistance_case c on c.county_code = ${s.county} and c.id = f.case_id
     ${inForce(pm)}
     where c.scheme = any(${CASE_SCHEMES[s.scheme]}::text[]) and ${paidIn(pm)}
