@@ -32,6 +32,11 @@ export async function* readRows(file: string, format: SheetFormat): AsyncGenerat
     styles: 'ignore',
     entries: 'ignore',
   });
+  // exceljs reads a worksheet that comes before xl/workbook.xml in the zip as `this.model.sheets`
+  // with no model yet and throws "reading 'sheets'"; the order of a file's parts is the writer's
+  // choice (and varied under load in CI), so start from an empty model: the sheet is read the same.
+  const withModel = reader as unknown as { model?: Record<string, unknown> };
+  withModel.model ??= {};
   for await (const sheet of reader) {
     for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
       const values = (row.values as unknown[]).slice(1);
