@@ -13,6 +13,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authErrors } from './modules/auth/auth.errors.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { resolveSession } from './modules/auth/auth.usecases.ts';
+import { bankFilesRoutes } from './modules/bankfiles/bankfiles.routes.ts';
 import { benefitsRoutes } from './modules/benefits/benefits.routes.ts';
 import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { divisionRoutes } from './modules/divisions/divisions.routes.ts';
@@ -155,6 +156,7 @@ export async function createServer(
   documentsRoutes(app, s);
   payrollRoutes(app, s);
   statsRoutes(app, s);
+  bankFilesRoutes(app, s);
 
   if (hasWeb) {
     // Files are looked up per request (wildcard), so a rebuilt console is served without a restart;

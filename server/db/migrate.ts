@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009_integrity.ts';
 import * as m0010 from './migrations/0010_approval_delegation.ts';
 import * as m0011 from './migrations/0011_payroll.ts';
 import * as m0012 from './migrations/0012_payroll_extra.ts';
+import * as m0013 from './migrations/0013_bank_layout.ts';
 
 // Migrations are listed explicitly (not read from the folder) so the bundle order is fixed and a
 // typo fails the type check instead of silently skipping a migration.
@@ -28,6 +29,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0010_approval_delegation': m0010,
   '0011_payroll': m0011,
   '0012_payroll_extra': m0012,
+  '0013_bank_layout': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

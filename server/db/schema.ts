@@ -478,7 +478,29 @@ export type PayrollLineTable = {
   bank_ref: string | null;
 };
 
+export type BankLayoutTable = {
+  county_code: string;
+  scheme: PayrollScheme;
+  columns: ColumnType<{ key: string; header: string }[], string, string>;
+  format: 'xlsx' | 'csv';
+  updated_by: string | null;
+  updated_at: AppTimestamp;
+};
+
+export type BankExportTable = {
+  county_code: string;
+  id: Generated<number>;
+  run_id: string;
+  format: string;
+  line_count: number;
+  total_fen: number;
+  created_by: string | null;
+  created_at: AppTimestamp;
+};
+
 export type DB = {
+  bank_layout: BankLayoutTable;
+  bank_export: BankExportTable;
   payroll_run: PayrollRunTable;
   payroll_line: PayrollLineTable;
   approval_delegation: ApprovalDelegationTable;

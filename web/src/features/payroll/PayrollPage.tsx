@@ -11,6 +11,7 @@ import { type PayrollRunView, type PayrollSchemeCode, payrollApi } from '../../a
 import { useActor } from '../../console/AuthContext.tsx';
 import { useErrorNotifier } from '../../lib/errors.ts';
 import { fenToYuan, formatDateTime } from '../../lib/format.ts';
+import { BankFilePanel } from './BankFilePanel.tsx';
 import { PayrollJobProgress } from './PayrollJobProgress.tsx';
 import { PayrollApproveModal, PayrollStartModal } from './PayrollModals.tsx';
 import { PayrollReviewView } from './PayrollReviewView.tsx';
@@ -204,7 +205,12 @@ export function PayrollPage() {
           ) : run.status === 'FAILED' ? (
             <Typography.Text type="danger">{t('payroll.failed')}</Typography.Text>
           ) : (
-            <PayrollReviewView key={run.id} run={run} reloadKey={reloadKey} />
+            <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+              {run.status === 'APPROVED' ? (
+                <BankFilePanel key={`bank-${run.id}`} run={run} reloadKey={reloadKey} />
+              ) : null}
+              <PayrollReviewView key={run.id} run={run} reloadKey={reloadKey} />
+            </Space>
           )}
         </Card>
       ) : null}
