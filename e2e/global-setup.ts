@@ -25,7 +25,8 @@ export default async function setup(project: TestProject) {
   });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 150_000);
+    // The demo district is generated on first start (about a minute; several on a loaded CI machine).
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 600_000);
     child!.stdout!.on('data', (d) => {
       out += d;
       const m = /running at (http:\/\/\S+)/.exec(out);
