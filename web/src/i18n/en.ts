@@ -510,6 +510,15 @@ export const en: Messages = {
       submit: 'Submit application',
       created: 'Application {{caseNo}} registered',
     },
+    payments: {
+      title: 'Payments',
+      month: 'Month',
+      kind: 'Kind',
+      net: 'Paid (yuan)',
+      deduction: 'Deducted (yuan)',
+      bank: 'Bank result',
+      bankStatus: { PENDING: 'Awaiting the bank', PAID: 'Paid', FAILED: 'Failed' },
+    },
     states: {
       DRAFT: 'Draft',
       SUBMITTED: 'Submitted',

@@ -497,6 +497,15 @@ export const zhCN = {
       submit: '提交申请',
       created: '已登记申请 {{caseNo}}',
     },
+    payments: {
+      title: '发放记录',
+      month: '月份',
+      kind: '类型',
+      net: '实发（元）',
+      deduction: '扣回（元）',
+      bank: '银行结果',
+      bankStatus: { PENDING: '待银行回盘', PAID: '已到账', FAILED: '失败' },
+    },
     states: {
       DRAFT: '草稿',
       SUBMITTED: '已申请',

@@ -10,6 +10,7 @@ import { findDivision, useDivisionTree } from '../../components/useDivisionTree.
 import { errorText } from '../../lib/errors.ts';
 import { useLang } from '../../lib/lang.ts';
 import { CaseDocuments, CaseEntitlements, CaseMembers } from './CasePanels.tsx';
+import { CasePayments } from './CasePayments.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { eventKey, stateColor, stateKey } from './caseModel.ts';
 import { DeadlineText } from './DeadlineText.tsx';
@@ -142,6 +143,7 @@ export function CasePage() {
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <CaseMembers detail={detail} />
             <CaseEntitlements detail={detail} />
+            <CasePayments caseId={detail.id} />
           </Space>
         </Col>
         <Col xs={24} xl={12}>
