@@ -951,6 +951,13 @@ export const en: Messages = {
     reconciledTag: 'Reconciled',
   },
   payroll: {
+    ledger: {
+      title: 'Ledger by town and month',
+      town: 'Town',
+      scheme: 'Scheme',
+      month: 'M{{month}}',
+      total: 'Year total',
+    },
     title: 'Payroll',
     intro:
       'Paid once a month per scheme: the list is computed from the amounts in force (with back-pay, reissues of failed bank payments and recovery deductions), a district officer reviews the town totals and the changes against last month and approves it; an approved list is fixed and corrections go into the next month.',

@@ -926,6 +926,13 @@ export const zhCN = {
     reconciledTag: '已对账',
   },
   payroll: {
+    ledger: {
+      title: '发放台账（按镇街、按月）',
+      town: '镇街',
+      scheme: '类别',
+      month: '{{month}}月',
+      total: '全年合计',
+    },
     title: '保障金发放',
     intro:
       '每月按险种发放一次：系统按当月有效待遇计算发放清单（含补发、银行失败重发、追缴扣减），区民政经办人审核分镇合计和较上月变化后审批；审批后清单不可修改，更正在下月发放中处理。',

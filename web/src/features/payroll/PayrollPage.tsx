@@ -2,6 +2,7 @@
 // started per scheme and month by a district officer, computed as a job (progress bar), reviewed
 // (totals by town, changes against last month, lines) and approved with a note; an approved run is
 // fixed and corrections go into the next month.
+
 import { App, Button, Card, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,9 +11,10 @@ import { can } from '../../../../contracts/roles.ts';
 import { type PayrollRunView, type PayrollSchemeCode, payrollApi } from '../../api/payroll.ts';
 import { useActor } from '../../console/AuthContext.tsx';
 import { useErrorNotifier } from '../../lib/errors.ts';
-import { fenToYuan, formatDateTime } from '../../lib/format.ts';
+import { fenToYuan, formatDateTime, todayInShanghai } from '../../lib/format.ts';
 import { BankFilePanel } from './BankFilePanel.tsx';
 import { PayrollJobProgress } from './PayrollJobProgress.tsx';
+import { PayrollLedgerCard } from './PayrollLedgerCard.tsx';
 import { PayrollApproveModal, PayrollStartModal } from './PayrollModals.tsx';
 import { PayrollReviewView } from './PayrollReviewView.tsx';
 import {
@@ -214,6 +216,7 @@ export function PayrollPage() {
           )}
         </Card>
       ) : null}
+      <PayrollLedgerCard defaultYear={Number(todayInShanghai().slice(0, 4))} />
       <PayrollStartModal open={starting} onClose={() => setStarting(false)} onStart={start} />
       {run ? (
         <PayrollApproveModal
