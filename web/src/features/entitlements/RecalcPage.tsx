@@ -7,12 +7,12 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { can } from '../../../../contracts/roles.ts';
 import { entitlementsApi, type RecalcRunView } from '../../api/entitlements.ts';
+import { RunJobProgress } from '../../components/RunJobProgress.tsx';
 import { useActor } from '../../console/AuthContext.tsx';
 import { errorText, useErrorNotifier } from '../../lib/errors.ts';
 import { useLang } from '../../lib/lang.ts';
 import { RecalcChanges } from './RecalcChanges.tsx';
 import { type Decision, RecalcDecisionModal } from './RecalcDecisionModal.tsx';
-import { RecalcJobProgress } from './RecalcJobProgress.tsx';
 import { RecalcRunsTable, RecalcStatusTag, TriggerText } from './RecalcRunsTable.tsx';
 import { RecalcStartModal } from './RecalcStartModal.tsx';
 import { canDecide, canRecompute, isComputing, monthOf, selectedRun } from './recalcModel.ts';
@@ -154,7 +154,13 @@ export function RecalcPage() {
           }
         >
           {run.status === 'COMPUTING' ? (
-            <RecalcJobProgress key={run.id} jobId={run.jobId} onDone={() => void load(true)} />
+            <RunJobProgress
+              key={run.id}
+              jobId={run.jobId}
+              onDone={() => void load(true)}
+              testId="recalc-progress"
+              computingText={t('recalc.computing')}
+            />
           ) : (
             <>
               {townOnly ? (

@@ -9,11 +9,11 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { can } from '../../../../contracts/roles.ts';
 import { type PayrollRunView, type PayrollSchemeCode, payrollApi } from '../../api/payroll.ts';
+import { RunJobProgress } from '../../components/RunJobProgress.tsx';
 import { useActor } from '../../console/AuthContext.tsx';
 import { useErrorNotifier } from '../../lib/errors.ts';
 import { fenToYuan, formatDateTime, todayInShanghai } from '../../lib/format.ts';
 import { BankFilePanel } from './BankFilePanel.tsx';
-import { PayrollJobProgress } from './PayrollJobProgress.tsx';
 import { PayrollLedgerCard } from './PayrollLedgerCard.tsx';
 import { PayrollApproveModal, PayrollStartModal } from './PayrollModals.tsx';
 import { PayrollReviewView } from './PayrollReviewView.tsx';
@@ -203,7 +203,13 @@ export function PayrollPage() {
           }
         >
           {run.status === 'COMPUTING' ? (
-            <PayrollJobProgress key={run.id} jobId={run.jobId} onDone={() => void load(true)} />
+            <RunJobProgress
+              key={run.id}
+              jobId={run.jobId}
+              onDone={() => void load(true)}
+              testId="payroll-progress"
+              computingText={t('payroll.computing')}
+            />
           ) : run.status === 'FAILED' ? (
             <Typography.Text type="danger">{t('payroll.failed')}</Typography.Text>
           ) : (

@@ -1,11 +1,10 @@
-// The progress bar of a payroll run still computing: follows its job every second and tells the
-// page when the job has finished, so that the run and its review are read again.
+// The progress bar of a run (recalculation, payroll) that is still computing: follows its job every
+// second and tells the page when the job has finished, so that the run is read again.
 import { Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { jobsApi } from '../../api/ops.ts';
-import type { JobView } from '../../api/types.ts';
-import { JobProgress } from '../../components/JobProgress.tsx';
+import { jobsApi } from '../api/ops.ts';
+import type { JobView } from '../api/types.ts';
+import { JobProgress } from './JobProgress.tsx';
 
 const FINISHED = new Set(['succeeded', 'failed']);
 
@@ -24,8 +23,18 @@ const WAITING: JobView = {
   finishedAt: null,
 };
 
-export function PayrollJobProgress({ jobId, onDone }: { jobId: string | null; onDone: () => void }) {
-  const { t } = useTranslation();
+export function RunJobProgress({
+  jobId,
+  onDone,
+  testId,
+  computingText,
+}: {
+  jobId: string | null;
+  onDone: () => void;
+  testId: string;
+  /** Shown until the job reports its own message. */
+  computingText: string;
+}) {
   const [job, setJob] = useState<JobView | null>(null);
   const done = useRef(onDone);
   done.current = onDone;
@@ -45,6 +54,7 @@ export function PayrollJobProgress({ jobId, onDone }: { jobId: string | null; on
           return;
         }
       } catch {
+        // the page also re-reads the runs while one is computing; keep the moving bar
         if (!alive) return;
       }
       timer = setTimeout(poll, 1000);
@@ -57,9 +67,9 @@ export function PayrollJobProgress({ jobId, onDone }: { jobId: string | null; on
   }, [jobId]);
 
   return (
-    <Space orientation="vertical" style={{ width: '100%' }} data-testid="payroll-progress">
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid={testId}>
       <JobProgress job={job ?? WAITING} />
-      <Typography.Text type="secondary">{job?.progressMessage ?? t('payroll.computing')}</Typography.Text>
+      <Typography.Text type="secondary">{job?.progressMessage ?? computingText}</Typography.Text>
     </Space>
   );
 }
