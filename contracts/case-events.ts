@@ -154,6 +154,12 @@ export const tekunEvent = z.discriminatedUnion('type', [
   ev('TERMINATION_OBJECTION', { summary: text(2) }),
   ev('DECIDE_TERMINATION', { reasons: text(2) }),
   ev('DROP_TERMINATION', { reason: text(2) }),
+  /** 供养方式 (§5.4, S3 Art.19): centralised support names the institution it is paid to. */
+  ev('SET_SUPPORT_MODE', {
+    mode: z.enum(['DISPERSED', 'CENTRALISED']),
+    institutionId: z.uuid().nullish(),
+    reason: text(2),
+  }),
   ...recordEvents,
 ]);
 

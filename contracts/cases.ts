@@ -215,6 +215,14 @@ export const entitlementView = z.object({
 export const caseDetail = caseSummary.extend({
   area: z.enum(['urban', 'rural']),
   subjectPersonId: z.string().nullable(),
+  /** 特困 (§5.4): 供养方式 and the institution paid when centralised; null for other schemes. */
+  support: z
+    .object({
+      mode: z.enum(['DISPERSED', 'CENTRALISED']),
+      institutionId: z.string().nullable(),
+      institutionName: z.string().nullable(),
+    })
+    .nullable(),
   version: z.number(),
   model: z.record(z.string(), z.unknown()),
   facts: z.record(z.string(), z.unknown()).nullable(),

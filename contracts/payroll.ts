@@ -84,6 +84,9 @@ export const payrollLineView = z.object({
   townCode: z.string(),
   villageCode: z.string(),
   payeeNameMask: z.string().nullable(),
+  /** §5.4: centralised 特困 support is paid to the institution. */
+  payee: z.enum(['HOUSEHOLD', 'INSTITUTION']),
+  institutionName: z.string().nullable(),
   entitlementVersion: z.number().nullable(),
   grossFen: z.number(),
   deductionFen: z.number(),

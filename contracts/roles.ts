@@ -46,6 +46,8 @@ export const PERMISSIONS = {
   'integrity.manage': ['district_officer', 'district_admin'],
   'payroll.read': ['town_officer', 'district_officer', 'district_admin', 'auditor'],
   'payroll.manage': ['district_officer', 'district_admin'],
+  'institutions.read': ['town_officer', 'district_officer', 'district_admin', 'auditor'],
+  'institutions.manage': ['district_officer', 'district_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

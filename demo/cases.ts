@@ -25,6 +25,7 @@ import { calibrateCare, calibrateGap, calibrateTreatment } from './calibration.t
 import { pickComposition } from './composition.ts';
 import { DEMO_COUNTY } from './district.ts';
 import { adjustStandards2026, payMonths } from './history.ts';
+import { placeInInstitutions } from './institutions.ts';
 import type { Rng } from './random.ts';
 
 // The demo district's cases, made the way a bureau makes them: the caseload in payment before 2025
@@ -276,6 +277,17 @@ export async function runDemoCases(
     legacyIds.push(...r.created.map((c) => c.id));
     tick(batch.length);
   }
+  // S3 Art.19: some migrated 特困 persons live in their town's 敬老院 (集中供养, paid to the home).
+  await placeInInstitutions(
+    s,
+    ctx,
+    townUser,
+    legacyTekun.map((h, i) => ({
+      caseId: legacyIds[legacyDibao.length + i]!,
+      townCode: h.town_code,
+      careLevel: careLevels[i]!,
+    })),
+  );
 
   phase = '2025 年申请审批 2025 applications';
   // ── 2025: new 低保 and 特困 through the procedure ────────────────────────────────────────────

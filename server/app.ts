@@ -20,6 +20,7 @@ import { divisionRoutes } from './modules/divisions/divisions.routes.ts';
 import { documentsRoutes } from './modules/documents/documents.routes.ts';
 import { entitlementsRoutes } from './modules/entitlements/entitlements.routes.ts';
 import { importRoutes } from './modules/imports/imports.routes.ts';
+import { institutionsRoutes } from './modules/institutions/institutions.routes.ts';
 import { integrityRoutes } from './modules/integrity/integrity.routes.ts';
 import { jobRoutes } from './modules/jobs/jobs.routes.ts';
 import { payrollRoutes } from './modules/payroll/payroll.routes.ts';
@@ -153,6 +154,7 @@ export async function createServer(
   entitlementsRoutes(app, s);
   casesRoutes(app, s);
   integrityRoutes(app, s);
+  institutionsRoutes(app, s);
   documentsRoutes(app, s);
   payrollRoutes(app, s);
   statsRoutes(app, s);

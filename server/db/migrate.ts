@@ -13,6 +13,7 @@ import * as m0010 from './migrations/0010_approval_delegation.ts';
 import * as m0011 from './migrations/0011_payroll.ts';
 import * as m0012 from './migrations/0012_payroll_extra.ts';
 import * as m0013 from './migrations/0013_bank_layout.ts';
+import * as m0014 from './migrations/0014_support_mode.ts';
 
 // Migrations are listed explicitly (not read from the folder) so the bundle order is fixed and a
 // typo fails the type check instead of silently skipping a migration.
@@ -30,6 +31,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0011_payroll': m0011,
   '0012_payroll_extra': m0012,
   '0013_bank_layout': m0013,
+  '0014_support_mode': m0014,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -236,8 +236,28 @@ export type AssistanceCaseTable = {
   legacy: Generated<boolean>;
   applied_on: CalendarDate;
   decided_on: CalendarDate | null;
+  /** 特困 only (§5.4): null = not recorded, paid as dispersed. */
+  support_mode: Generated<'DISPERSED' | 'CENTRALISED' | null>;
+  institution_id: Generated<string | null>;
   version: Generated<number>;
   created_by: string | null;
+  created_at: AppTimestamp;
+  updated_at: AppTimestamp;
+};
+
+/** 供养服务机构: where centralised 特困 support is paid (§5.4). */
+export type CareInstitutionTable = {
+  county_code: string;
+  id: Generated<string>;
+  name: string;
+  credit_code: string;
+  town_code: string;
+  address: Generated<string>;
+  capacity: number;
+  account_name: string;
+  bank_account: string;
+  bank_name: string;
+  active: Generated<boolean>;
   created_at: AppTimestamp;
   updated_at: AppTimestamp;
 };
@@ -468,6 +488,7 @@ export type PayrollLineTable = {
   town_code: string;
   village_code: string;
   payee: Generated<'HOUSEHOLD' | 'INSTITUTION'>;
+  institution_id: Generated<string | null>;
   entitlement_version: number | null;
   gross_fen: number;
   deduction_fen: Generated<number>;
@@ -510,6 +531,7 @@ export type DB = {
   case_reminder: CaseReminderTable;
   reserve_fund_entry: ReserveFundEntryTable;
   assistance_case: AssistanceCaseTable;
+  care_institution: CareInstitutionTable;
   case_counter: CaseCounterTable;
   case_event: CaseEventTable;
   case_consent: CaseConsentTable;

@@ -25,6 +25,10 @@ const CalculatorPage = page(() => import('./features/benefits/CalculatorPage.tsx
 const StandardsPage = page(() => import('./features/standards/StandardsPage.tsx'), 'StandardsPage');
 const RecalcPage = page(() => import('./features/entitlements/RecalcPage.tsx'), 'RecalcPage');
 const PayrollPage = page(() => import('./features/payroll/PayrollPage.tsx'), 'PayrollPage');
+const InstitutionsPage = page(
+  () => import('./features/institutions/InstitutionsPage.tsx'),
+  'InstitutionsPage',
+);
 
 import { ReserveFundRoute, UrgentReportRoute } from './features/reservefund/routes.tsx';
 import { StatsPrintRoute, StatsRoute } from './features/stats/routes.tsx';
@@ -153,6 +157,14 @@ export function App() {
                   element={
                     <RequirePermission perm="entitlements.read">
                       <RecalcPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="institutions"
+                  element={
+                    <RequirePermission perm="institutions.read">
+                      <InstitutionsPage />
                     </RequirePermission>
                   }
                 />

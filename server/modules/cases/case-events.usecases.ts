@@ -8,6 +8,7 @@ import { AppError, errors } from '../../platform/errors.ts';
 import { requirePermission, withinJurisdiction } from '../../platform/policies.ts';
 import { benefitStartMonth, CalendarCoverageError, DEFAULT_CALENDAR } from '../../rules/calendar.ts';
 import { insertEntitlement } from '../entitlements/entitlements.repository.ts';
+import { placementColumns } from '../institutions/institutions.usecases.ts';
 import { onIntegrityEffects } from '../integrity/integrity.usecases.ts';
 import { getHouseholdWithMembers } from '../registry/registry-read.repository.ts';
 import { parametersFor } from '../standards/standards.usecases.ts';
@@ -181,6 +182,12 @@ export async function recordCaseEvent(
         recorded_by: ctx.actor.userId,
         recorded_at: at,
       });
+    const placed = r.effects.find((x) => x.type === 'SUPPORT_MODE_SET') as
+      | { mode: 'DISPERSED' | 'CENTRALISED'; institutionId: string | null }
+      | undefined;
+    const placement = placed
+      ? await placementColumns(trx, county, row.id, placed.mode, placed.institutionId)
+      : {};
     await onReserveFundEffects(trx, ctx, at, row, r.effects, on);
     await onIntegrityEffects(trx, ctx, at, row, r.effects, on);
     await recordTransition(
@@ -188,7 +195,7 @@ export async function recordCaseEvent(
       ctx,
       at,
       row,
-      { ...result.columns, model: result.model, ...(newFacts ? { facts: newFacts } : {}) },
+      { ...result.columns, ...placement, model: result.model, ...(newFacts ? { facts: newFacts } : {}) },
       {
         ...entry,
         payload: {

@@ -6,6 +6,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import { jurisdictionFilter, requirePermission, withinJurisdiction } from '../../platform/policies.ts';
 import { DEFAULT_CALENDAR } from '../../rules/calendar.ts';
 import { entitlementHistory } from '../entitlements/entitlements.repository.ts';
+import { getInstitution } from '../institutions/institutions.repository.ts';
 import { caseNotFound, levelOf } from './case-support.ts';
 import * as repo from './cases.repository.ts';
 import { type ApiEvent, applyToModel, EVENT_SCHEMAS, machineOf, RECORD_ONLY } from './machines.ts';
@@ -153,7 +154,7 @@ export async function getCaseDetail(
   const row = await repo.getCase(deps.db, county, id);
   if (!row || !withinJurisdiction(ctx.actor, row.village_code)) throw caseNotFound();
   const today = shanghaiDateOf(deps.clock.now());
-  const [listed, events, consents, entitlements, people] = await Promise.all([
+  const [listed, events, consents, entitlements, people, institution] = await Promise.all([
     repo.listCases(deps.db, {
       where: { column: 'county_code', value: county },
       countyCode: county,
@@ -165,6 +166,7 @@ export async function getCaseDetail(
     repo.listConsents(deps.db, county, id),
     entitlementHistory(deps.db, county, id),
     repo.casePeople(deps.db, county, id),
+    row.institution_id ? getInstitution(deps.db, county, row.institution_id) : undefined,
   ]);
   const summary = summaryOf(listed.rows[0]!, today);
   const consentOf = new Map(consents.map((c) => [c.person_id, c.signed_on]));
@@ -172,6 +174,14 @@ export async function getCaseDetail(
     ...summary,
     area: row.area,
     subjectPersonId: row.subject_person_id,
+    support:
+      row.scheme === 'TEKUN'
+        ? {
+            mode: row.support_mode ?? 'DISPERSED',
+            institutionId: row.institution_id,
+            institutionName: institution?.name ?? null,
+          }
+        : null,
     version: row.version,
     model: row.model,
     facts: row.facts,

@@ -90,7 +90,15 @@ export const getCase = (db: Db, countyCode: string, id: string) =>
 export type CaseUpdate = Partial<
   Pick<
     CaseRow,
-    'stage' | 'state' | 'deadline' | 'overall_due' | 'next_review_on' | 'decided_on' | 'subject_person_id'
+    | 'stage'
+    | 'state'
+    | 'deadline'
+    | 'overall_due'
+    | 'next_review_on'
+    | 'decided_on'
+    | 'subject_person_id'
+    | 'support_mode'
+    | 'institution_id'
   >
 > & { model: Record<string, unknown>; facts?: Record<string, unknown> | null };
 

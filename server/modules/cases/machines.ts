@@ -273,6 +273,15 @@ function tekunStep(
     case 'DRAFT_OPINION':
       me = { type: 'DRAFT_OPINION', at, opinion: e.opinion ?? '' };
       break;
+    case 'SET_SUPPORT_MODE':
+      me = {
+        type: 'SET_SUPPORT_MODE',
+        at,
+        mode: e.mode,
+        institutionId: e.institutionId ?? null,
+        reason: e.reason,
+      };
+      break;
     case 'RECORD_NEIGHBOUR_VISIT':
     case 'RECORD_LETTER':
     case 'NOTE':

@@ -300,6 +300,56 @@ const rows: Row[] = [
     TOWN,
     { refused: 'DATE_BEFORE_PREVIOUS' },
   ],
+  // §5.4, S3 Art.19: the person chooses centralised or dispersed support; the town records it.
+  [
+    'S3 Art.19: town records centralised support in an institution',
+    mk('ACTIVE'),
+    { type: 'SET_SUPPORT_MODE', at: D, mode: 'CENTRALISED', institutionId: 'inst-1', reason: '本人申请' },
+    TOWN,
+    'ACTIVE',
+  ],
+  [
+    'S3 Art.19: the choice can be recorded while the application is investigated',
+    mk('INVESTIGATING'),
+    { type: 'SET_SUPPORT_MODE', at: D, mode: 'CENTRALISED', institutionId: 'inst-1', reason: '本人申请' },
+    TOWN,
+    'INVESTIGATING',
+  ],
+  [
+    '§5.4: centralised support names the institution paid',
+    mk('ACTIVE'),
+    { type: 'SET_SUPPORT_MODE', at: D, mode: 'CENTRALISED', institutionId: null, reason: '本人申请' },
+    TOWN,
+    { refused: 'INSTITUTION_REQUIRED' },
+  ],
+  [
+    '§5.4: dispersed support has no institution',
+    mk('ACTIVE', { supportMode: 'CENTRALISED', institutionId: 'inst-1' }),
+    { type: 'SET_SUPPORT_MODE', at: D, mode: 'DISPERSED', institutionId: 'inst-1', reason: '回家' },
+    TOWN,
+    { refused: 'INSTITUTION_NOT_ALLOWED' },
+  ],
+  [
+    '§5.4: a case without a recorded mode is dispersed; recording dispersed again changes nothing',
+    mk('ACTIVE'),
+    { type: 'SET_SUPPORT_MODE', at: D, mode: 'DISPERSED', institutionId: null, reason: '本人申请' },
+    TOWN,
+    { refused: 'NO_CHANGE' },
+  ],
+  [
+    '§2.3: the village assistant does not record the support mode',
+    mk('ACTIVE'),
+    { type: 'SET_SUPPORT_MODE', at: D, mode: 'CENTRALISED', institutionId: 'inst-1', reason: '本人申请' },
+    VILLAGE,
+    { refused: 'FORBIDDEN_ACTOR' },
+  ],
+  [
+    'a terminated case keeps its last support mode',
+    mk('TERMINATED'),
+    { type: 'SET_SUPPORT_MODE', at: D, mode: 'CENTRALISED', institutionId: 'inst-1', reason: '本人申请' },
+    TOWN,
+    { refused: 'CASE_CLOSED' },
+  ],
 ];
 
 describe('特困 state machine (§5.2, §5.5)', () => {
@@ -315,6 +365,20 @@ describe('特困 state machine (§5.2, §5.5)', () => {
         expect(out.en.length).toBeGreaterThan(0);
       }
     }
+  });
+
+  it('S3 Art.19: moving back home clears the institution and says so in an effect', () => {
+    const out = transition(
+      mk('ACTIVE', { supportMode: 'CENTRALISED', institutionId: 'inst-1' }),
+      { type: 'SET_SUPPORT_MODE', at: D, mode: 'DISPERSED', institutionId: null, reason: '本人要求回家' },
+      TOWN,
+      cal,
+    );
+    expect(out.ok && [out.next.supportMode, out.next.institutionId, out.effects]).toEqual([
+      'DISPERSED',
+      null,
+      [{ type: 'SUPPORT_MODE_SET', mode: 'DISPERSED', institutionId: null }],
+    ]);
   });
 
   it('S2 Art.13, Art.16: 15 WD deadlines', () => {

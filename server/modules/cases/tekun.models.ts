@@ -74,7 +74,12 @@ export type TekunCase = {
   terminationGround: TerminationGround | null;
   /** Last day the current state must be left by (working days), null when no statutory limit applies. */
   deadline: string | null;
+  /** 供养方式 (§5.4, S3 Art.19); absent on cases recorded before it was modelled = dispersed. */
+  supportMode?: SupportMode;
+  institutionId?: string | null;
 };
+
+export type SupportMode = 'DISPERSED' | 'CENTRALISED';
 
 export type TekunEvent =
   | { type: 'ACCEPT'; at: string }
@@ -94,7 +99,8 @@ export type TekunEvent =
   | { type: 'PROPOSE_TERMINATION'; postedOn: string; findings: string }
   | { type: 'TERMINATION_OBJECTION'; at: string; summary: string }
   | { type: 'DECIDE_TERMINATION'; at: string; reasons: string }
-  | { type: 'DROP_TERMINATION'; at: string; reason: string };
+  | { type: 'DROP_TERMINATION'; at: string; reason: string }
+  | { type: 'SET_SUPPORT_MODE'; at: string; mode: SupportMode; institutionId: string | null; reason: string };
 
 export type TekunEffect =
   | { type: 'CHECK_REQUESTED' }
@@ -105,7 +111,8 @@ export type TekunEffect =
   | { type: 'SEND_REJECTION_NOTICE'; by: string; reasons: string }
   | { type: 'SUPPORT_STOPS'; from: string }
   | { type: 'WRITTEN_REASONS'; to: readonly ('PERSON' | 'VILLAGE_COMMITTEE')[]; reasons: string }
-  | { type: 'REFERRAL_CHECK'; schemes: readonly ('DIBAO' | 'TEMPORARY')[] };
+  | { type: 'REFERRAL_CHECK'; schemes: readonly ('DIBAO' | 'TEMPORARY')[] }
+  | { type: 'SUPPORT_MODE_SET'; mode: SupportMode; institutionId: string | null };
 
 export type TekunOutcome = Outcome<TekunCase, TekunEffect>;
 
@@ -436,6 +443,39 @@ export function transition(
           : null,
       );
       return r ?? go({ ...base, state: 'ACTIVE', terminationGround: null, publicity: null, deadline: null });
+    }
+    case 'SET_SUPPORT_MODE': {
+      // S3 Art.19: the person chooses; the town records the choice at any point before the case
+      // closes, and the payroll pays the institution from the next month it computes.
+      const current = c.supportMode ?? 'DISPERSED';
+      const r = gate(
+        requireLevel(actor, ['town', 'county'], '登记供养方式'),
+        e.mode === 'CENTRALISED' && !e.institutionId
+          ? refuse(
+              'INSTITUTION_REQUIRED',
+              '集中供养须选择供养服务机构（§5.4）',
+              '§5.4: centralised support needs the institution',
+            )
+          : null,
+        e.mode === 'DISPERSED' && e.institutionId
+          ? refuse(
+              'INSTITUTION_NOT_ALLOWED',
+              '分散供养不填写供养机构',
+              'dispersed support has no institution',
+            )
+          : null,
+        current === e.mode && (c.institutionId ?? null) === (e.institutionId ?? null)
+          ? refuse('NO_CHANGE', '供养方式未变化', 'the support mode is unchanged')
+          : null,
+        e.reason.trim() === '' ? refuse('REASON_REQUIRED', '须说明变更理由', 'a reason is required') : null,
+      );
+      const institutionId = e.mode === 'CENTRALISED' ? e.institutionId : null;
+      return (
+        r ??
+        go({ ...base, supportMode: e.mode, institutionId }, [
+          { type: 'SUPPORT_MODE_SET', mode: e.mode, institutionId },
+        ])
+      );
     }
   }
 }

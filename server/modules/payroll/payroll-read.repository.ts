@@ -75,6 +75,8 @@ export type LineRow = {
   town_code: string;
   village_code: string;
   payee_name_mask: string | null;
+  payee: 'HOUSEHOLD' | 'INSTITUTION';
+  institution_name: string | null;
   entitlement_version: number | null;
   gross_fen: number;
   deduction_fen: number;
@@ -87,13 +89,16 @@ export type LineRow = {
 
 const lineSelect = sql`
   select l.case_id, c.case_no, l.scheme, to_char(l.month, 'YYYY-MM-DD') as month, l.kind, l.item, l.town_code,
-    l.village_code, p.name_mask as payee_name_mask, l.entitlement_version, l.gross_fen, l.deduction_fen, l.net_fen,
-    l.bank_status, l.bank_reason, l.reason, pr.status as run_status
+    l.village_code, p.name_mask as payee_name_mask, l.payee, ci.name as institution_name, l.entitlement_version,
+    l.gross_fen, l.deduction_fen, l.net_fen, l.bank_status, l.bank_reason, l.reason, pr.status as run_status
   from payroll_line l
   join payroll_run pr on pr.county_code = l.county_code and pr.id = l.run_id
   join assistance_case c on c.county_code = l.county_code and c.id = l.case_id
+  left join care_institution ci on ci.county_code = l.county_code and ci.id = l.institution_id
   left join household h on h.county_code = l.county_code and h.id = l.household_id
-  left join person p on p.county_code = l.county_code and p.id = coalesce(h.head_person_id, c.subject_person_id)`;
+  left join person p on p.county_code = l.county_code and p.id = case
+    when c.scheme in ('DIBAO_SINGLE', 'TEKUN') and c.subject_person_id is not null then c.subject_person_id
+    else h.head_person_id end`;
 
 export async function runLines(
   db: Db,

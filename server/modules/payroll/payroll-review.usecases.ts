@@ -28,6 +28,8 @@ const lineView = (r: read.LineRow) => ({
   townCode: r.town_code,
   villageCode: r.village_code,
   payeeNameMask: r.payee_name_mask,
+  payee: r.payee,
+  institutionName: r.institution_name,
   entitlementVersion: r.entitlement_version,
   grossFen: r.gross_fen,
   deductionFen: r.deduction_fen,

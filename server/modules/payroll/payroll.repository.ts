@@ -21,7 +21,12 @@ export type RunScope = { county: string; runId: string; scheme: PayrollScheme; m
 
 const LINE_COLUMNS =
   sql.raw(`county_code, scheme, month, case_id, kind, item, run_id, household_id, town_code,
-  village_code, entitlement_version, gross_fen, reason`);
+  village_code, payee, institution_id, entitlement_version, gross_fen, reason`);
+
+/** §5.4: centralised 特困 support is paid to the institution the case is placed in when computed. */
+const PAYEE = sql.raw(
+  `case when c.institution_id is null then 'HOUSEHOLD' else 'INSTITUTION' end, c.institution_id`,
+);
 
 /**
  * Is case `c` in its paid period for month `m` (rule 2)? Never in the APPLICATION stage; 低保 not
@@ -58,7 +63,7 @@ export async function insertMonthly(db: Db, s: RunScope): Promise<number> {
   const r = await sql`
     insert into payroll_line (${LINE_COLUMNS})
     select c.county_code, ${s.scheme}, ${m}, c.id, 'MONTHLY', '', ${s.runId}::uuid, c.household_id, c.town_code,
-      c.village_code, coalesce(o.version, cur.version), coalesce(o.amount_fen, cur.amount_fen),
+      c.village_code, ${PAYEE}, coalesce(o.version, cur.version), coalesce(o.amount_fen, cur.amount_fen),
       jsonb_build_object('rule', case when c.state = 'GRADUAL_EXIT' then '§3.8; §3.9 渐退期内按原待遇发放'
           when c.scheme = 'TEKUN' then '§5.4 特困供养标准按月发放' else '§3.8 低保金按月发放' end,
         'entitlementVersion', coalesce(o.version, cur.version), 'method', coalesce(o.method, cur.method),
@@ -122,7 +127,7 @@ export async function insertRecalcBackPay(db: Db, s: RunScope): Promise<number> 
   const r = await sql`
     insert into payroll_line (${LINE_COLUMNS})
     select c.county_code, ${s.scheme}, ${s.month}::date, c.id, 'BACK_PAY', 'recalc:' || rr.id::text, ${s.runId}::uuid,
-      c.household_id, c.town_code, c.village_code, null, rc.back_pay_fen,
+      c.household_id, c.town_code, c.village_code, ${PAYEE}, null, rc.back_pay_fen,
       jsonb_build_object('rule', '§9.4; S4 #6 调标补发', 'recalcRunId', rr.id, 'appliesFrom', rc.applies_from,
         'months', rc.back_pay_months, 'oldFen', rc.old_fen, 'newFen', rc.new_fen)
     from recalc_run rr
@@ -159,7 +164,7 @@ export async function insertCatchUp(db: Db, s: RunScope): Promise<number> {
     )
     insert into payroll_line (${LINE_COLUMNS})
     select c.county_code, ${s.scheme}, ${s.month}::date, c.id, 'BACK_PAY', 'month:' || to_char(pr.month, 'YYYY-MM'),
-      ${s.runId}::uuid, c.household_id, c.town_code, c.village_code, e.version, e.amount_fen,
+      ${s.runId}::uuid, c.household_id, c.town_code, c.village_code, ${PAYEE}, e.version, e.amount_fen,
       jsonb_build_object('rule', '补发：批准晚于该月发放 late approval catch-up', 'forMonth', pr.month,
         'entitlementVersion', e.version, 'method', e.method)
     from runs pr
@@ -182,7 +187,7 @@ export async function insertReissues(db: Db, s: RunScope): Promise<number> {
   const r = await sql`
     insert into payroll_line (${LINE_COLUMNS})
     select l.county_code, l.scheme, ${s.month}::date, l.case_id, 'REISSUE', ${item}, ${s.runId}::uuid, l.household_id,
-      l.town_code, l.village_code, l.entitlement_version, l.net_fen,
+      l.town_code, l.village_code, l.payee, l.institution_id, l.entitlement_version, l.net_fen,
       jsonb_build_object('rule', '银行发放失败重发 reissue of a failed bank payment', 'originalMonth', l.month,
         'originalKind', l.kind, 'originalItem', l.item, 'bankReason', l.bank_reason)
     from payroll_line l
@@ -200,7 +205,7 @@ export async function insertTemporary(db: Db, s: RunScope): Promise<number> {
   const r = await sql`
     insert into payroll_line (${LINE_COLUMNS})
     select c.county_code, ${s.scheme}, ${s.month}::date, c.id, 'TEMPORARY', (d.value->>'on') || '#' || d.idx::text,
-      ${s.runId}::uuid, c.household_id, c.town_code, c.village_code, null, (d.value->>'amountFen')::int8,
+      ${s.runId}::uuid, c.household_id, c.town_code, c.village_code, ${PAYEE}, null, (d.value->>'amountFen')::int8,
       jsonb_build_object('rule', '§6.3 临时救助分阶段发放', 'disbursedOn', d.value->>'on', 'stage', d.idx)
     from assistance_case c
     cross join lateral jsonb_array_elements(coalesce(c.model->'disbursements', '[]'::jsonb))

@@ -203,10 +203,9 @@ const B_COLUMNS = [
 export const B_NOTES: StatsNote[] = [
   note(
     'centralized',
-    '案件尚未记录集中/分散供养方式，暂为空',
-    'the support mode (centralised / dispersed) is not recorded yet',
+    '集中供养人数取本期已审批发放中支付给供养服务机构的特困人员；分散供养 = 供养人数 − 集中供养',
+    'centralised: 特困 persons whose monthly support this period was paid to an institution; dispersed = the rest',
   ),
-  note('dispersed', '同上', 'as above'),
   note(
     'commissioned',
     '系统尚无委托照料服务合同数据，暂为空',
@@ -221,12 +220,13 @@ export const B_NOTES: StatsNote[] = [
 
 export async function reportB(deps: StatsDeps, r: ReportContext): Promise<StatsTable[]> {
   const s = r.resolved.scope;
-  const [rolls, moves, paid, prof, params] = await Promise.all([
+  const [rolls, moves, paid, prof, params, placed] = await Promise.all([
     repo.rollsAt(deps.db, s, r.asOf),
     repo.movements(deps.db, s, r.from, r.asOf),
     repo.paidByMonth(deps.db, s, r.yearFrom, r.asOf),
     profile.tekunProfile(deps.db, s, r.asOf),
     parametersFor(deps.db, s.county, r.asOf),
+    repo.centralisedIn(deps.db, s, r.asOf),
   ]);
   const care = params.tekun.careFen;
   return AREAS.map(([area, zh, en]) => {
@@ -244,10 +244,15 @@ export async function reportB(deps: StatsDeps, r: ReportContext): Promise<StatsT
       const p = (k: keyof profile.TekunProfileRow) => sumOf(pf, (x) => Number(x[k]));
       const mv = tek(moves).filter(at);
       const pd = paid.filter((x) => x.scheme === 'TEKUN' && x.area === area && at(x));
+      const persons = sumOf(tek(rolls).filter(at), (x) => x.persons);
+      const centralized = sumOf(
+        placed.filter((x) => x.area === area && at(x)),
+        (x) => x.persons,
+      );
       return row(u, {
-        persons: sumOf(tek(rolls).filter(at), (x) => x.persons),
-        centralized: null,
-        dispersed: null,
+        persons,
+        centralized,
+        dispersed: persons - centralized,
         selfCare: p('self_care'),
         partial: p('partial_loss'),
         full: p('full_loss'),

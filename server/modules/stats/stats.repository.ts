@@ -152,6 +152,24 @@ export async function paidByMonth(db: Db, s: StatsScope, from: string, to: strin
   return r.rows.map((x) => ({ ...x, net_fen: Number(x.net_fen) }));
 }
 
+export type PlacedRow = { town_code: string; village_code: string; area: string; persons: number };
+
+/**
+ * 集中供养 persons of a month (§5.4), from the approved payroll: 特困 cases whose monthly line was
+ * paid to an institution. History, like every figure of the reports, not today's placements.
+ */
+export async function centralisedIn(db: Db, s: StatsScope, month: string): Promise<PlacedRow[]> {
+  const r = await sql<PlacedRow>`
+    select l.town_code, l.village_code, c.area, count(distinct l.case_id)::int4 as persons
+    from payroll_line l
+    join payroll_run r on r.county_code = l.county_code and r.id = l.run_id and r.status = 'APPROVED'
+    join assistance_case c on c.county_code = l.county_code and c.id = l.case_id
+    where ${inScope(s, 'l')} and l.scheme = 'TEKUN' and l.kind = 'MONTHLY' and l.payee = 'INSTITUTION'
+      and l.month = date_trunc('month', ${month}::date)::date
+    group by l.town_code, l.village_code, c.area`.execute(db);
+  return r.rows;
+}
+
 const LENGTH: Record<string, number> = { county: 6, town: 9, village: 12 };
 
 export type UnitRow = { code: string; name: string; level: string; parent_code: string | null };

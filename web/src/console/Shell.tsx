@@ -32,6 +32,8 @@ export function Shell() {
     if (can(actor.role, 'standards.read')) out.push({ key: '/standards', label: t('nav.standards') });
     if (can(actor.role, 'entitlements.read')) out.push({ key: '/recalc', label: t('recalc.title') });
     if (can(actor.role, 'payroll.read')) out.push({ key: '/payroll', label: t('payroll.title') });
+    if (can(actor.role, 'institutions.read'))
+      out.push({ key: '/institutions', label: t('institutions.title') });
     out.push({ key: '/jobs', label: t('nav.jobs') });
     if (can(actor.role, 'audit.read')) out.push({ key: '/audit', label: t('nav.audit') });
     if (can(actor.role, 'users.manage')) out.push({ key: '/users', label: t('nav.users') });

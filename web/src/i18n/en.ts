@@ -610,6 +610,7 @@ export const en: Messages = {
       TERMINATION_OBJECTION: 'Termination objection',
       DECIDE_TERMINATION: 'Decide termination',
       DROP_TERMINATION: 'Drop termination',
+      SET_SUPPORT_MODE: 'Record support mode',
       APPROVE_FIRST_AID: 'Approve first aid',
       PAY_FIRST_AID: 'Pay first aid',
       REGULARIZE: 'Regularise',
@@ -662,6 +663,8 @@ export const en: Messages = {
       recommend: 'Recommend assistance',
       proposedAmountFen: 'Proposed amount (yuan)',
       meetingMinutes: 'Coordination-meeting minutes',
+      mode: 'Support mode',
+      institutionId: 'Institution',
     },
     options: {
       visitMode: { ON_SITE: 'On site', PHONE: 'Phone', VIDEO: 'Video' },
@@ -690,6 +693,11 @@ export const en: Messages = {
       },
       method: { CASH: 'Cash', TRANSFER: 'Transfer', GOODS: 'In kind' },
       to: { DIBAO: 'Dibao', TEKUN: 'Tekun', MEDICAL: 'Medical assistance', CHARITY: 'Charity' },
+      mode: { DISPERSED: 'Dispersed (at home)', CENTRALISED: 'Centralised (in an institution)' },
+    },
+    support: {
+      title: 'Support mode',
+      institution: 'Institution',
     },
     entitlementSources: {
       DECISION: 'Decision',
@@ -949,6 +957,32 @@ export const en: Messages = {
     reconcileCurrent: 'Only a finished month can be reconciled',
     reconcileDone: 'The month is already reconciled',
     reconciledTag: 'Reconciled',
+  },
+  institutions: {
+    title: 'Care institutions',
+    intro:
+      'The support of a tekun person in centralised care is paid each month to the institution (nursing or welfare home) into its organisation account. Beds cannot drop below the persons placed, and an institution with residents cannot be closed.',
+    add: 'Register institution',
+    edit: 'Edit',
+    editTitle: 'Edit care institution',
+    createTitle: 'Register care institution',
+    saved: 'Saved',
+    choose: 'Choose the institution',
+    optionLabel: '{{name}} ({{residents}} placed / {{capacity}} beds)',
+    inactive: 'Closed',
+    active: 'Open',
+    fields: {
+      name: 'Name',
+      creditCode: 'Unified social credit code',
+      townCode: 'Town',
+      address: 'Address',
+      capacity: 'Beds',
+      residents: 'Tekun persons placed',
+      accountName: 'Account name',
+      bankAccount: 'Bank account',
+      bankName: 'Bank',
+      active: 'Open',
+    },
   },
   payroll: {
     ledger: {

@@ -597,6 +597,7 @@ export const zhCN = {
       TERMINATION_OBJECTION: '终止异议',
       DECIDE_TERMINATION: '决定终止供养',
       DROP_TERMINATION: '撤销终止',
+      SET_SUPPORT_MODE: '登记供养方式',
       APPROVE_FIRST_AID: '批准先行救助',
       PAY_FIRST_AID: '发放先行救助',
       REGULARIZE: '补办手续',
@@ -649,6 +650,8 @@ export const zhCN = {
       recommend: '同意救助',
       proposedAmountFen: '拟救助金额（元）',
       meetingMinutes: '一事一议会议纪要',
+      mode: '供养方式',
+      institutionId: '供养服务机构',
     },
     options: {
       visitMode: { ON_SITE: '实地入户', PHONE: '电话核实', VIDEO: '视频核实' },
@@ -677,6 +680,11 @@ export const zhCN = {
       },
       method: { CASH: '现金', TRANSFER: '转账', GOODS: '实物' },
       to: { DIBAO: '低保', TEKUN: '特困供养', MEDICAL: '医疗救助', CHARITY: '慈善组织' },
+      mode: { DISPERSED: '分散供养', CENTRALISED: '集中供养' },
+    },
+    support: {
+      title: '供养方式',
+      institution: '供养机构',
     },
     entitlementSources: {
       DECISION: '审批决定',
@@ -924,6 +932,32 @@ export const zhCN = {
     reconcileCurrent: '只能对已结束的月份对账',
     reconcileDone: '该月已对账',
     reconciledTag: '已对账',
+  },
+  institutions: {
+    title: '供养机构',
+    intro:
+      '选择集中供养的特困人员，其供养金按月直接支付给所在的供养服务机构（敬老院、福利院等）；机构账户为单位账户。床位数不能少于在院人数，仍有在院人员的机构不能停用。',
+    add: '登记机构',
+    edit: '修改',
+    editTitle: '修改供养服务机构',
+    createTitle: '登记供养服务机构',
+    saved: '已保存',
+    choose: '请选择供养服务机构',
+    optionLabel: '{{name}}（在院 {{residents}} / 床位 {{capacity}}）',
+    inactive: '已停用',
+    active: '在用',
+    fields: {
+      name: '机构名称',
+      creditCode: '统一社会信用代码',
+      townCode: '所在镇街',
+      address: '地址',
+      capacity: '床位数',
+      residents: '在院特困人员',
+      accountName: '账户名称',
+      bankAccount: '银行账号',
+      bankName: '开户行',
+      active: '在用',
+    },
   },
   payroll: {
     ledger: {

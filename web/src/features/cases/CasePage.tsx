@@ -118,6 +118,20 @@ export function CasePage() {
             { key: 'overall', label: t('cases.detail.overallDue'), children: detail.overallDue ?? '—' },
             { key: 'decided', label: t('cases.detail.decidedOn'), children: detail.decidedOn ?? '—' },
             { key: 'review', label: t('cases.detail.nextReviewOn'), children: detail.nextReviewOn ?? '—' },
+            ...(detail.support
+              ? [
+                  {
+                    key: 'support',
+                    label: t('cases.support.title'),
+                    children: (
+                      <span data-testid="case-support">
+                        {t(`cases.options.mode.${detail.support.mode}`)}
+                        {detail.support.institutionName ? `（${detail.support.institutionName}）` : ''}
+                      </span>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
         <div style={{ marginTop: 16 }} data-testid="case-actions">

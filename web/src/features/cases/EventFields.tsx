@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../api/cases.ts';
 import { relationLabel } from '../../lib/codes.ts';
 import { yuanToFen } from '../../lib/format.ts';
+import { InstitutionSelect } from '../institutions/InstitutionSelect.tsx';
 import { fieldKey, optionKey } from './caseModel.ts';
 import type { FieldDef } from './eventForms.ts';
 
@@ -100,6 +101,12 @@ function FieldItem({ f, detail }: { f: FieldDef; detail: CaseDetail }) {
               label: `${m.nameMask}（${relationLabel(m.relationCode)}）`,
             }))}
           />
+        </Form.Item>
+      );
+    case 'institution':
+      return (
+        <Form.Item {...common}>
+          <InstitutionSelect id={`event-${f.name}`} />
         </Form.Item>
       );
     case 'yuan':

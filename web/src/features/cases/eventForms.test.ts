@@ -68,6 +68,12 @@ describe('event forms', () => {
     expect(form('active', 'START_GRADUAL_EXIT').fields[0]).toMatchObject({ kind: 'int', min: 1, max: 6 });
     expect(form('tekun', 'OBJECTION').fields.map((f) => f.name)).not.toContain('route');
     expect(eventForm('tekun', 'NOTIFY_MISSING_MATERIALS')).toBeNull();
+    // §5.4: the support mode picks an institution (an optional, nullable id) from the county's list.
+    expect(form('tekun', 'SET_SUPPORT_MODE').fields.slice(0, 3)).toEqual([
+      { name: 'mode', kind: 'select', required: true, options: ['DISPERSED', 'CENTRALISED'] },
+      { name: 'institutionId', kind: 'institution', required: false },
+      expect.objectContaining({ name: 'reason', kind: 'textarea', required: true }),
+    ]);
     expect(eventTypes('urgent')).toContain('REGULARIZE');
   });
 

@@ -7,7 +7,17 @@ import { yuanToFen } from '../../lib/format.ts';
 export { EVENT_UNIONS, machineOf };
 export type Machine = MachineName;
 
-export type FieldKind = 'date' | 'text' | 'textarea' | 'tags' | 'select' | 'member' | 'yuan' | 'int' | 'bool';
+export type FieldKind =
+  | 'date'
+  | 'text'
+  | 'textarea'
+  | 'tags'
+  | 'select'
+  | 'member'
+  | 'institution'
+  | 'yuan'
+  | 'int'
+  | 'bool';
 export type FieldDef = {
   name: string;
   kind: FieldKind;
@@ -51,7 +61,7 @@ type ZodLike = { def: Def; options?: readonly string[] };
 function describe(name: string, schema: ZodLike): FieldDef | null {
   let s = schema;
   let required = true;
-  while (s.def.type === 'optional' || s.def.type === 'default') {
+  while (s.def.type === 'optional' || s.def.type === 'default' || s.def.type === 'nullable') {
     required = false;
     s = s.def.innerType as ZodLike;
   }
@@ -64,7 +74,8 @@ function describe(name: string, schema: ZodLike): FieldDef | null {
   };
   switch (s.def.type) {
     case 'string':
-      if (s.def.format === 'uuid') return { name, kind: 'member', required };
+      if (s.def.format === 'uuid')
+        return { name, kind: name === 'institutionId' ? 'institution' : 'member', required };
       if (s.def.format === 'date') return { name, kind: 'date', required };
       return { name, kind: SHORT_TEXT.has(name) ? 'text' : 'textarea', required, ...bounds };
     case 'array':

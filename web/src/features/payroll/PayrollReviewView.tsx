@@ -168,8 +168,10 @@ function PayrollLines({
     {
       title: t('payroll.payee'),
       dataIndex: 'payeeNameMask',
-      width: 100,
-      render: (v: string | null) => v ?? '—',
+      width: 160,
+      // §5.4: centralised support goes to the institution, for the person named.
+      render: (v: string | null, r) =>
+        r.payee === 'INSTITUTION' ? `${r.institutionName ?? ''}（${v ?? '—'}）` : (v ?? '—'),
     },
     { title: t('payroll.town'), dataIndex: 'townCode', width: 140, render: (v: string) => townName(v) },
     {
