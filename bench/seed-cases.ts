@@ -2,12 +2,17 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { type DatabaseHandle, openPglite, openPostgres } from '../server/db/database.ts';
+import type { PersonalDataCipher } from '../server/platform/crypto.ts';
+import { makeIdNumber } from '../server/rules/id-number.ts';
+import { maskBankAccount, maskIdNumber, maskName } from '../server/rules/masking.ts';
 import { type Cluster, databaseUrl, startCluster } from './pg-cluster.ts';
 
 // Shared by the recalc and payroll benches: the database (embedded PGlite in a temp folder by
 // default, fsync at every commit as shipped; BENCH_ENGINE=pg a throwaway PostgreSQL server, or
 // BENCH_DATABASE_URL) and N active cases seeded with set-based SQL, one household and one current
-// entitlement (version 1, from ENTITLEMENT_FROM) each.
+// entitlement (version 1, from ENTITLEMENT_FROM) each. With `payees` (the payroll bench's bank
+// file) every household also gets its head: a person with a valid, unique ID number, a name and a
+// bank account sealed by the platform cipher, as the bank-file export decrypts them.
 
 export const BENCH_COUNTY = '370971';
 /** The month every seeded entitlement starts, also the cases' first paid month (model.paidFrom). */
@@ -41,25 +46,36 @@ export const gapSql = (std: string) =>
  * every tenth case is 特困 (TEKUN_SUPPORT), as the recalc bench has it; without, every case is 低保
  * (DIBAO, or DIBAO_SINGLE for every tenth but one) and the tenth ones are GAP cases too.
  */
-export async function seedCases(h: DatabaseHandle, cases: number, opts: { tekun: boolean }) {
+export async function seedCases(
+  h: DatabaseHandle,
+  cases: number,
+  opts: { tekun: boolean; payees?: PersonalDataCipher },
+) {
   const county = BENCH_COUNTY;
+  if (opts.payees) await seedPayees(h, cases, opts.payees);
+  // Person n heads household n and is the subject of case n when it is a one-person scheme.
+  const head = opts.payees ? sql`md5('p' || n)::uuid` : sql`null::uuid`;
+  const subject = opts.payees
+    ? sql`case when n % 10 in (0, 1) then md5('p' || n)::uuid end`
+    : sql`null::uuid`;
   const tenth = opts.tekun ? 'TEKUN' : 'DIBAO';
   const tenthMethod = opts.tekun ? 'TEKUN_SUPPORT' : 'GAP';
   const special = opts.tekun ? '(0, 1)' : '(1)';
   // Deterministic uuids from the row number (md5), spread like gen_random_uuid() ids.
   const steps = [
     sql`
-      insert into household (county_code, id, household_no, town_code, village_code, urban_rural, created_at,
-        updated_at)
+      insert into household (county_code, id, household_no, town_code, village_code, urban_rural, head_person_id,
+        created_at, updated_at)
       select ${county}, md5('h' || n)::uuid, 'H' || lpad(n::text, 8, '0'), '370971001',
-        '370971001' || (201 + n % 30)::text, case when n % 2 = 0 then 'urban' else 'rural' end, now(), now()
+        '370971001' || (201 + n % 30)::text, case when n % 2 = 0 then 'urban' else 'rural' end, ${head}, now(), now()
       from generate_series(1, ${cases}::int) n`,
     sql`
-      insert into assistance_case (county_code, id, case_no, scheme, stage, state, household_id, town_code,
-        village_code, area, channel, model, legacy, applied_on, decided_on, created_at, updated_at)
+      insert into assistance_case (county_code, id, case_no, scheme, stage, state, household_id,
+        subject_person_id, town_code, village_code, area, channel, model, legacy, applied_on, decided_on,
+        created_at, updated_at)
       select ${county}, md5('c' || n)::uuid, 'DB2026' || lpad(n::text, 8, '0'),
         case when n % 10 = 0 then ${tenth} when n % 10 = 1 then 'DIBAO_SINGLE' else 'DIBAO' end,
-        'ACTIVE', 'ACTIVE', md5('h' || n)::uuid, '370971001', '370971001' || (201 + n % 30)::text,
+        'ACTIVE', 'ACTIVE', md5('h' || n)::uuid, ${subject}, '370971001', '370971001' || (201 + n % 30)::text,
         case when n % 2 = 0 then 'urban' else 'rural' end, 'LEGACY',
         jsonb_build_object('paidFrom', ${ENTITLEMENT_FROM}::text), true, '2026-01-10', '2026-01-10', now(), now()
       from generate_series(1, ${cases}::int) n`,
@@ -91,4 +107,62 @@ export async function seedCases(h: DatabaseHandle, cases: number, opts: { tekun:
   ];
   for (const s of steps) await s.execute(h.db);
   await sql`analyze`.execute(h.db);
+}
+
+const SURNAMES = Array.from('王李张刘陈杨赵黄周吴徐孙胡朱高林');
+const GIVEN = '伟 芳 娜 秀英 敏 静 丽 强 磊 军 洋 勇 艳 杰 娟 涛'.split(' ');
+const AREAS = ['370902', '370911', '370921', '370923', '370982', '370983'];
+const PAYEE_BATCH = 10_000;
+
+/**
+ * Person n (id md5('p' || n)): sealed in JS with the platform cipher (SM4 ciphertexts and HMAC-SM3
+ * blind indexes cannot be made in SQL), written in batches as hex text arrays unnested by the
+ * server (text arrays bind the same way on pg and PGlite). ID numbers are unique: 1,000 sequence
+ * numbers × 6 areas per birth date.
+ */
+async function seedPayees(h: DatabaseHandle, cases: number, cipher: PersonalDataCipher) {
+  const day0 = Date.UTC(1950, 0, 1);
+  for (let from = 1; from <= cases; from += PAYEE_BATCH) {
+    const cols = {
+      n: [] as number[],
+      idEnc: [] as string[],
+      idBidx: [] as string[],
+      idMask: [] as string[],
+      nameEnc: [] as string[],
+      nameBidx: [] as string[],
+      nameMask: [] as string[],
+      sex: [] as number[],
+      birth: [] as string[],
+      accEnc: [] as string[],
+      accMask: [] as string[],
+    };
+    for (let n = from; n < Math.min(from + PAYEE_BATCH, cases + 1); n++) {
+      const birth = new Date(day0 + Math.floor(n / 6000) * 86_400_000).toISOString().slice(0, 10);
+      const seq = n % 1000;
+      const id = makeIdNumber(AREAS[Math.floor(n / 1000) % 6]!, birth, seq);
+      const name = SURNAMES[n % 16]! + GIVEN[Math.floor(n / 16) % 16]!;
+      const account = `622848${String(n).padStart(13, '0')}`;
+      cols.n.push(n);
+      cols.idEnc.push(cipher.encrypt(id).toString('hex'));
+      cols.idBidx.push(cipher.blindIndex('id_number', id).toString('hex'));
+      cols.idMask.push(maskIdNumber(id));
+      cols.nameEnc.push(cipher.encrypt(name).toString('hex'));
+      cols.nameBidx.push(cipher.blindIndex('name', name).toString('hex'));
+      cols.nameMask.push(maskName(name));
+      // GB 11643: the 17th digit (the sequence's last) is odd for men.
+      cols.sex.push(seq % 2 === 1 ? 1 : 2);
+      cols.birth.push(birth);
+      cols.accEnc.push(cipher.encrypt(account).toString('hex'));
+      cols.accMask.push(maskBankAccount(account));
+    }
+    await sql`
+      insert into person (county_code, id, id_number_enc, id_number_bidx, id_number_mask, name_enc, name_bidx,
+        name_mask, sex, birth_date, bank_account_enc, bank_account_mask, bank_name, created_at, updated_at)
+      select ${BENCH_COUNTY}, md5('p' || n)::uuid, decode(ie, 'hex'), decode(ib, 'hex'), im, decode(ne, 'hex'),
+        decode(nb, 'hex'), nm, sx, bd::date, decode(ae, 'hex'), am, '中国农业银行', now(), now()
+      from unnest(${cols.n}::int4[], ${cols.idEnc}::text[], ${cols.idBidx}::text[], ${cols.idMask}::text[],
+        ${cols.nameEnc}::text[], ${cols.nameBidx}::text[], ${cols.nameMask}::text[], ${cols.sex}::int2[],
+        ${cols.birth}::text[], ${cols.accEnc}::text[], ${cols.accMask}::text[])
+        as t(n, ie, ib, im, ne, nb, nm, sx, bd, ae, am)`.execute(h.db);
+  }
 }

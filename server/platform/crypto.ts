@@ -15,6 +15,12 @@ const TAG_LEN = 16;
 export type PersonalDataCipher = {
   encrypt(plain: string): Buffer;
   decrypt(blob: Buffer): string;
+  /**
+   * decrypt() of many values at once (null stays ''): every tag is checked, and the CTR keystream
+   * of all of them comes from one SM4 call instead of one cipher context per value, which is what
+   * a bank file of a million lines spends its time on.
+   */
+  decryptMany(blobs: readonly (Buffer | null)[]): string[];
   /** Deterministic keyed hash for exact lookups and joins; the domain keeps fields apart. */
   blindIndex(domain: BlindIndexDomain, normalized: string): Buffer;
   /** Public fingerprint of the key, stored in the database to refuse a wrong key at boot. */
@@ -97,6 +103,48 @@ export function createCipher(masterKeyHex: string): PersonalDataCipher {
         throw new Error('ciphertext tag mismatch (tampered or wrong key)');
       const d = crypto.createDecipheriv('sm4-ctr', encKey, iv);
       return Buffer.concat([d.update(body), d.final()]).toString('utf8');
+    },
+    decryptMany(blobs) {
+      let blocks = 0;
+      for (const b of blobs) {
+        if (b === null) continue;
+        if (b.length < 1 + IV_LEN + TAG_LEN || b[0] !== VERSION) {
+          throw new Error('not a Huijiu ciphertext (version or length)');
+        }
+        const body = b.subarray(1 + IV_LEN, b.length - TAG_LEN);
+        const tag = b.subarray(b.length - TAG_LEN);
+        const expect = mac(b.subarray(0, 1), b.subarray(1, 1 + IV_LEN), body).subarray(0, TAG_LEN);
+        if (!crypto.timingSafeEqual(tag, expect))
+          throw new Error('ciphertext tag mismatch (tampered or wrong key)');
+        blocks += Math.ceil(body.length / IV_LEN);
+      }
+      // CTR keystream block j of a value = SM4(iv + j), the IV read as one 128-bit big-endian counter.
+      const counters = Buffer.alloc(blocks * IV_LEN);
+      let at = 0;
+      for (const b of blobs) {
+        if (b === null) continue;
+        const n = Math.ceil((b.length - 1 - IV_LEN - TAG_LEN) / IV_LEN);
+        for (let j = 0; j < n; j++, at += IV_LEN) {
+          b.copy(counters, at, 1, 1 + IV_LEN);
+          let carry = j;
+          for (let k = at + IV_LEN - 1; carry > 0 && k >= at; k--) {
+            const sum = counters[k]! + (carry & 0xff);
+            counters[k] = sum & 0xff;
+            carry = (carry >>> 8) + (sum >>> 8);
+          }
+        }
+      }
+      const ecb = crypto.createCipheriv('sm4-ecb', encKey, null).setAutoPadding(false);
+      const stream = ecb.update(counters);
+      at = 0;
+      return blobs.map((b) => {
+        if (b === null) return '';
+        const body = b.subarray(1 + IV_LEN, b.length - TAG_LEN);
+        const out = Buffer.allocUnsafe(body.length);
+        for (let i = 0; i < body.length; i++) out[i] = body[i]! ^ stream[at + i]!;
+        at += Math.ceil(body.length / IV_LEN) * IV_LEN;
+        return out.toString('utf8');
+      });
     },
     blindIndex(domain, normalized) {
       return bidx(`${domain}:${normalized}`);

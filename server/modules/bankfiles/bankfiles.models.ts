@@ -41,11 +41,18 @@ function base32(buf: Buffer, chars: number): string {
  * (60 bits: a collision among a county's lines of a month is beyond reach).
  */
 export function lineRef(k: LineKey): string {
-  const digest = crypto
-    .createHash('sm3')
-    .update([k.county, k.scheme, k.month, k.caseId, k.kind, k.item].join('|'))
-    .digest();
-  return `${SCHEME_LETTER[k.scheme]}${k.month.slice(0, 4)}${k.month.slice(5, 7)}-${base32(digest, 12)}`;
+  return lineRefOf(k)(k.caseId, k.kind, k.item);
+}
+
+/**
+ * lineRef for many lines of one run: the hash of the common prefix is computed once and copied,
+ * which is the same digest as hashing the joined key of each line.
+ */
+export function lineRefOf(run: Pick<LineKey, 'county' | 'scheme' | 'month'>) {
+  const prefix = crypto.createHash('sm3').update(`${run.county}|${run.scheme}|${run.month}|`);
+  const head = `${SCHEME_LETTER[run.scheme]}${run.month.slice(0, 4)}${run.month.slice(5, 7)}-`;
+  return (caseId: string, kind: string, item: string) =>
+    `${head}${base32(prefix.copy().update(`${caseId}|${kind}|${item}`).digest(), 12)}`;
 }
 
 const REF_PATTERN = /[DTL]\d{6}-[A-Z2-7]{12}/;

@@ -81,9 +81,11 @@ export type ExportRow = {
   name_enc: Buffer | null;
   bank_account_enc: Buffer | null;
   bank_name: string | null;
+  /** §5.4: a centralised 特困 line is paid to the institution's account, held in clear. */
+  institution_name: string | null;
+  institution_code: string | null;
+  institution_account: string | null;
 };
-export type ExportCursor = { town: string; caseNo: string; kind: string; item: string };
-
 /** The payee: the subject person of 单人保 / 特困 cases, otherwise the household head. */
 const payeeJoin = sql`
   join assistance_case c on c.county_code = l.county_code and c.id = l.case_id
@@ -92,25 +94,45 @@ const payeeJoin = sql`
     and p.id = case when c.scheme in ('DIBAO_SINGLE', 'TEKUN') and c.subject_person_id is not null
       then c.subject_person_id else h.head_person_id end`;
 
-/** One keyset batch of the lines to export, ordered by town, case number, kind and item. */
-export async function exportBatch(
-  db: Db | Trx,
-  county: string,
-  runId: string,
-  after: ExportCursor | null,
-  limit: number,
-) {
-  const from = after
-    ? sql`and (l.town_code, c.case_no, l.kind, l.item) > (${after.town}, ${after.caseNo}, ${after.kind}, ${after.item})`
-    : sql``;
-  const r = await sql<ExportRow>`
+/**
+ * The lines to export, ordered by town, case number, kind and item, in batches of `batch` rows read
+ * through a cursor: the join and the sort run once. (Keyset batches re-ran them for every batch,
+ * because the order is on the joined case number: quadratic, 19 s for 100,000 lines on a server.)
+ * Takes a transaction, where a cursor lives; a repeatable-read one gives the file a single snapshot.
+ */
+export async function* exportRows(trx: Trx, county: string, runId: string, batch: number) {
+  await sql`
+    declare bank_export_lines no scroll cursor for
     select l.case_id, l.kind, l.item, l.town_code, l.village_code, c.case_no, l.net_fen,
-      p.id_number_enc, p.name_enc, p.bank_account_enc, p.bank_name
+      case when ci.id is null then p.id_number_enc end as id_number_enc,
+      case when ci.id is null then p.name_enc end as name_enc,
+      case when ci.id is null then p.bank_account_enc end as bank_account_enc,
+      coalesce(ci.bank_name, p.bank_name) as bank_name, ci.account_name as institution_name,
+      ci.credit_code as institution_code, ci.bank_account as institution_account
     from payroll_line l ${payeeJoin}
-    where ${exportable(county, runId)} ${from}
-    order by l.town_code, c.case_no, l.kind, l.item
-    limit ${limit}`.execute(db);
-  return r.rows;
+    left join care_institution ci on ci.county_code = l.county_code and ci.id = l.institution_id
+    where ${exportable(county, runId)}
+    order by l.town_code, c.case_no, l.kind, l.item`.execute(trx);
+  const fetch = () =>
+    sql<ExportRow>`fetch forward ${sql.raw(String(Math.trunc(batch)))} from bank_export_lines`.execute(trx);
+  // The next batch is asked for before this one is handed out: the server reads it while the
+  // caller decrypts and writes.
+  const ahead = () => {
+    const p = fetch();
+    // Awaited below; this only keeps a read left pending by a consumer that stopped early (and
+    // failed) from becoming an unhandled rejection.
+    p.catch(() => {});
+    return p;
+  };
+  let next = ahead();
+  for (;;) {
+    const rows = (await next).rows;
+    const more = rows.length === batch;
+    if (more) next = ahead();
+    if (rows.length > 0) yield rows;
+    if (!more) break;
+  }
+  await sql`close bank_export_lines`.execute(trx);
 }
 
 export const insertExport = (

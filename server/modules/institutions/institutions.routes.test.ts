@@ -173,12 +173,23 @@ describe('institutions and support mode', () => {
       }[];
       const ok = await district('POST', `/api/v1/payroll-runs/${id}/approve`, { note: '经审核同意发放' });
       expect(ok.statusCode, ok.body).toBe(200);
-      return (caseId: string) =>
-        items.filter((l) => l.caseId === caseId).map((l) => [l.payee, l.institutionName, l.grossFen]);
+      return Object.assign(
+        (caseId: string) =>
+          items.filter((l) => l.caseId === caseId).map((l) => [l.payee, l.institutionName, l.grossFen]),
+        { id },
+      );
     };
     const june = await run('2026-06-01');
     expect(june(G)).toEqual([['INSTITUTION', '泰山区第一敬老院', 150_000]]);
     expect(june(K)).toEqual([['HOUSEHOLD', null, 150_000]]);
+    // The bank file pays the home's account, identified by its credit code, not the person's.
+    const file = await district('GET', `/api/v1/payroll-runs/${june.id}/bank-file?format=csv`);
+    expect(file.statusCode, file.body).toBe(200);
+    const homeRows = file.body.split('\n').filter((l) => l.includes('6228480011112222333'));
+    expect(homeRows).toHaveLength(1);
+    expect(homeRows[0]).toContain('泰山区第一敬老院');
+    expect(homeRows[0]).toContain('52370911MJD123456C');
+    expect(homeRows[0]).toContain('1500.00');
 
     env.clock.set(new Date('2026-07-02T09:00:00+08:00'));
     district = await as('district');
