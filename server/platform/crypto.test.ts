@@ -265,3 +265,23 @@ describe('resolveMasterKey', () => {
     expect(fs.existsSync(path.join(dataDir, 'master.key'))).toBe(false);
   });
 });
+
+describe('decrypt pool (worker thread)', () => {
+  it('opens values exactly as decryptMany does, in order, and refuses a tampered value', async () => {
+    const { createDecryptPool } = await import('./decrypt-pool.ts');
+    const pool = createDecryptPool(KEY_A);
+    try {
+      const plain = Array.from({ length: 500 }, (_, i) => (i % 7 === 0 ? null : `王秀英${i} 6228480000${i}`));
+      const blobs = plain.map((p) => (p === null ? null : cipher.encrypt(p)));
+      const [a, b] = await Promise.all([pool.decryptMany(blobs), pool.decryptMany(blobs.slice(0, 10))]);
+      expect(a).toEqual(plain.map((p) => p ?? ''));
+      expect(b).toEqual(a.slice(0, 10));
+      const bad = Buffer.from(blobs[1]!);
+      bad[bad.length - 1]! ^= 1;
+      await expect(pool.decryptMany([bad])).rejects.toThrow(/tag mismatch/);
+      expect(await pool.decryptMany([blobs[1]!])).toEqual([plain[1]]);
+    } finally {
+      await pool.close();
+    }
+  });
+});

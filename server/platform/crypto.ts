@@ -8,9 +8,7 @@ import path from 'node:path';
 //
 // Ciphertext layout: [version 1 byte][iv 16][ciphertext n][tag 16].
 
-const VERSION = 1;
-const IV_LEN = 16;
-const TAG_LEN = 16;
+import { deriveKeys, IV_LEN, keyedHmacSm3, openMany, TAG_LEN, VERSION } from './sealed-values.mjs';
 
 export type PersonalDataCipher = {
   encrypt(plain: string): Buffer;
@@ -30,32 +28,6 @@ export type PersonalDataCipher = {
 
 export type BlindIndexDomain = 'id_number' | 'name' | 'phone' | 'bank_account';
 
-function hmacSm3(key: Buffer, data: Buffer | string): Buffer {
-  return crypto.createHmac('sm3', key).update(data).digest();
-}
-
-/**
- * HMAC-SM3 (RFC 2104) with the keyed inner and outer states computed once and copied per
- * message: the same result as createHmac, without re-processing the key on every call, which
- * matters when a million identifiers are sealed in one import.
- */
-function keyedHmacSm3(key: Buffer): (...parts: (Buffer | string)[]) => Buffer {
-  const block = 64;
-  const k = key.length > block ? crypto.createHash('sm3').update(key).digest() : key;
-  const pad = (byte: number) => {
-    const b = Buffer.alloc(block, byte);
-    for (let i = 0; i < k.length; i++) b[i]! ^= k[i]!;
-    return b;
-  };
-  const inner = crypto.createHash('sm3').update(pad(0x36));
-  const outer = crypto.createHash('sm3').update(pad(0x5c));
-  return (...parts) => {
-    const h = inner.copy();
-    for (const p of parts) h.update(p);
-    return outer.copy().update(h.digest()).digest();
-  };
-}
-
 /** IVs are drawn from a pooled random buffer: one getrandom call per 4,096 IVs, not per value. */
 function createIvSource(): () => Buffer {
   let pool = Buffer.alloc(0);
@@ -74,11 +46,10 @@ function createIvSource(): () => Buffer {
 export function createCipher(masterKeyHex: string): PersonalDataCipher {
   const master = Buffer.from(masterKeyHex, 'hex');
   if (master.length !== 32) throw new Error('master key must be 32 bytes (64 hex characters)');
-  const encKey = hmacSm3(master, 'huijiu/sm4-ctr/v1').subarray(0, 16);
-  const mac = keyedHmacSm3(hmacSm3(master, 'huijiu/hmac-sm3/v1'));
-  const bidx = keyedHmacSm3(hmacSm3(master, 'huijiu/blind-index/v1'));
+  const { encKey, macKey, bidxKey, fingerprint } = deriveKeys(master);
+  const mac = keyedHmacSm3(macKey);
+  const bidx = keyedHmacSm3(bidxKey);
   const nextIv = createIvSource();
-  const fingerprint = hmacSm3(master, 'huijiu/fingerprint/v1').subarray(0, 8).toString('hex');
 
   return {
     fingerprint,
@@ -105,46 +76,7 @@ export function createCipher(masterKeyHex: string): PersonalDataCipher {
       return Buffer.concat([d.update(body), d.final()]).toString('utf8');
     },
     decryptMany(blobs) {
-      let blocks = 0;
-      for (const b of blobs) {
-        if (b === null) continue;
-        if (b.length < 1 + IV_LEN + TAG_LEN || b[0] !== VERSION) {
-          throw new Error('not a Huijiu ciphertext (version or length)');
-        }
-        const body = b.subarray(1 + IV_LEN, b.length - TAG_LEN);
-        const tag = b.subarray(b.length - TAG_LEN);
-        const expect = mac(b.subarray(0, 1), b.subarray(1, 1 + IV_LEN), body).subarray(0, TAG_LEN);
-        if (!crypto.timingSafeEqual(tag, expect))
-          throw new Error('ciphertext tag mismatch (tampered or wrong key)');
-        blocks += Math.ceil(body.length / IV_LEN);
-      }
-      // CTR keystream block j of a value = SM4(iv + j), the IV read as one 128-bit big-endian counter.
-      const counters = Buffer.alloc(blocks * IV_LEN);
-      let at = 0;
-      for (const b of blobs) {
-        if (b === null) continue;
-        const n = Math.ceil((b.length - 1 - IV_LEN - TAG_LEN) / IV_LEN);
-        for (let j = 0; j < n; j++, at += IV_LEN) {
-          b.copy(counters, at, 1, 1 + IV_LEN);
-          let carry = j;
-          for (let k = at + IV_LEN - 1; carry > 0 && k >= at; k--) {
-            const sum = counters[k]! + (carry & 0xff);
-            counters[k] = sum & 0xff;
-            carry = (carry >>> 8) + (sum >>> 8);
-          }
-        }
-      }
-      const ecb = crypto.createCipheriv('sm4-ecb', encKey, null).setAutoPadding(false);
-      const stream = ecb.update(counters);
-      at = 0;
-      return blobs.map((b) => {
-        if (b === null) return '';
-        const body = b.subarray(1 + IV_LEN, b.length - TAG_LEN);
-        const out = Buffer.allocUnsafe(body.length);
-        for (let i = 0; i < body.length; i++) out[i] = body[i]! ^ stream[at + i]!;
-        at += Math.ceil(body.length / IV_LEN) * IV_LEN;
-        return out.toString('utf8');
-      });
+      return openMany(encKey, mac, blobs);
     },
     blindIndex(domain, normalized) {
       return bidx(`${domain}:${normalized}`);
