@@ -7,6 +7,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   api: async () => (await import('./api.ts')).benchApi(),
   recalc: async () => (await import('./recalc.ts')).benchRecalc(),
   payroll: async () => (await import('./payroll.ts')).benchPayroll(),
+  compare: async () => (await import('./compare.ts')).benchCompare(),
 };
 
 const names = process.argv.slice(2).filter((a) => a !== '--');

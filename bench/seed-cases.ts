@@ -120,8 +120,14 @@ const PAYEE_BATCH = 10_000;
  * server (text arrays bind the same way on pg and PGlite). ID numbers are unique: 1,000 sequence
  * numbers × 6 areas per birth date.
  */
+const DAY0 = Date.UTC(1950, 0, 1);
+const birthOf = (n: number) => new Date(DAY0 + Math.floor(n / 6000) * 86_400_000).toISOString().slice(0, 10);
+
+/** The ID number of seeded person n (unique for n < 6,000 × 365 × 70): the compare bench's feed names them. */
+export const payeeIdNumber = (n: number) =>
+  makeIdNumber(AREAS[Math.floor(n / 1000) % 6]!, birthOf(n), n % 1000);
+
 async function seedPayees(h: DatabaseHandle, cases: number, cipher: PersonalDataCipher) {
-  const day0 = Date.UTC(1950, 0, 1);
   for (let from = 1; from <= cases; from += PAYEE_BATCH) {
     const cols = {
       n: [] as number[],
@@ -137,9 +143,9 @@ async function seedPayees(h: DatabaseHandle, cases: number, cipher: PersonalData
       accMask: [] as string[],
     };
     for (let n = from; n < Math.min(from + PAYEE_BATCH, cases + 1); n++) {
-      const birth = new Date(day0 + Math.floor(n / 6000) * 86_400_000).toISOString().slice(0, 10);
+      const birth = birthOf(n);
       const seq = n % 1000;
-      const id = makeIdNumber(AREAS[Math.floor(n / 1000) % 6]!, birth, seq);
+      const id = payeeIdNumber(n);
       const name = SURNAMES[n % 16]! + GIVEN[Math.floor(n / 16) % 16]!;
       const account = `622848${String(n).padStart(13, '0')}`;
       cols.n.push(n);

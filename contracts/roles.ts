@@ -48,6 +48,16 @@ export const PERMISSIONS = {
   'payroll.manage': ['district_officer', 'district_admin'],
   'institutions.read': ['town_officer', 'district_officer', 'district_admin', 'auditor'],
   'institutions.manage': ['district_officer', 'district_admin'],
+  'feeds.read': ['district_officer', 'district_admin', 'department_liaison', 'auditor'],
+  'feeds.upload': ['district_officer', 'district_admin', 'department_liaison'],
+  'feeds.manage_keys': ['district_admin'],
+  'alerts.read': ['village_assistant', 'town_officer', 'district_officer', 'district_admin', 'auditor'],
+  'alerts.handle': ['village_assistant', 'town_officer', 'district_officer', 'district_admin'],
+  'alerts.manage_rules': ['district_admin'],
+  'monitoring.read': ['town_officer', 'district_officer', 'district_admin', 'auditor'],
+  'monitoring.run': ['district_officer', 'district_admin'],
+  'checks.request': ['town_officer', 'district_officer', 'district_admin'],
+  'checks.read': ['town_officer', 'district_officer', 'district_admin', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -8,6 +8,7 @@ import { migrateLegacyCases } from '../server/modules/cases/legacy.usecases.ts';
 import { balanceFen } from '../server/modules/cases/reserve-fund.repository.ts';
 import { moveReserveFund, reconcileReserveFund } from '../server/modules/cases/reserve-fund.usecases.ts';
 import { parametersFor } from '../server/modules/standards/standards.usecases.ts';
+import { startCheck } from '../server/modules/verification/check-reports.usecases.ts';
 import { shanghaiDateOf } from '../server/platform/clock.ts';
 import type { RequestContext } from '../server/platform/context.ts';
 import type { JobProgress } from '../server/platform/jobs.ts';
@@ -93,6 +94,17 @@ export async function runDemoCases(
   });
   const step = (who: string, id: string, body: Record<string, unknown>) =>
     recordCaseEvent(s, ctx(who), id, body);
+  /** The county starts the check a case has just requested (same day, as the clock stands). */
+  const startCheckOf = async (caseId: string) => {
+    const r = await s.db
+      .selectFrom('check_request')
+      .select('id')
+      .where('county_code', '=', DEMO_COUNTY)
+      .where('case_id', '=', caseId)
+      .where('status', '=', 'REQUESTED')
+      .executeTakeFirstOrThrow();
+    await startCheck(s, ctx('district'), r.id);
+  };
   let done = 0;
   const total =
     LEGACY_DIBAO + LEGACY_TEKUN + NEW_DIBAO_2025 + NEW_TEKUN_2025 + REJECTED_2025 + TEMPORARY_2025 + 200;
@@ -466,6 +478,8 @@ export async function runDemoCases(
     const eligible = until !== 'REJECT';
     const p = plan ?? planFor(h, eligible);
     if (until === 'INVESTIGATING') return id;
+    // S1 Art.17: the county starts the check within 3 working days; the decision cites its report.
+    await startCheckOf(id);
     d = addWorkingDays(d, 2, DEFAULT_CALENDAR);
     at(d);
     await step(town, id, {
@@ -534,6 +548,7 @@ export async function runDemoCases(
     let d = addWorkingDays(start, 2, DEFAULT_CALENDAR);
     at(d);
     await step(town, id, { type: 'REQUEST_CHECK', at: d });
+    await startCheckOf(id);
     await step(town, id, {
       type: 'RECORD_INVESTIGATION',
       at: d,

@@ -13,8 +13,11 @@ import { hashPassword } from '../server/platform/passwords.ts';
 import type { Services } from '../server/services.ts';
 import { runDemoCases } from './cases.ts';
 import { DEMO_COUNTY, demoDivisions } from './district.ts';
+import { deliverDemoFeeds } from './feeds.ts';
+import { runDemoMonitoring } from './monitoring.ts';
 import { demoRows, toCsv } from './population.ts';
 import { createRng } from './random.ts';
+import { runDemoChecks } from './verification.ts';
 
 // `huijiu demo`: the demo district, created through the same use cases as real data.
 
@@ -144,6 +147,11 @@ export async function runDemo(
     scale: (opts.households ?? 6000) / 6000,
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
+  // The departments' data (§8.2), the checks the open applications wait for (§8.3), then the
+  // rural-revitalisation list, a comparison run and the alerts being handled (§7).
+  await deliverDemoFeeds(s, createRng(seed + 2));
+  await runDemoChecks(s);
+  await runDemoMonitoring(s, createRng(seed + 3));
   return {
     households: result.households ?? 0,
     persons: result.persons ?? 0,

@@ -19,14 +19,17 @@ import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { divisionRoutes } from './modules/divisions/divisions.routes.ts';
 import { documentsRoutes } from './modules/documents/documents.routes.ts';
 import { entitlementsRoutes } from './modules/entitlements/entitlements.routes.ts';
+import { feedsRoutes } from './modules/feeds/feeds.routes.ts';
 import { importRoutes } from './modules/imports/imports.routes.ts';
 import { institutionsRoutes } from './modules/institutions/institutions.routes.ts';
 import { integrityRoutes } from './modules/integrity/integrity.routes.ts';
 import { jobRoutes } from './modules/jobs/jobs.routes.ts';
+import { monitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
 import { payrollRoutes } from './modules/payroll/payroll.routes.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { standardsRoutes } from './modules/standards/standards.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
+import { verificationRoutes } from './modules/verification/verification.routes.ts';
 import { errors } from './platform/errors.ts';
 import { CSRF_HEADER, installErrorHandler, newRequestId, SESSION_COOKIE } from './platform/http.ts';
 import { serializerCompiler } from './platform/serializer.ts';
@@ -38,6 +41,8 @@ declare module 'fastify' {
     public?: boolean;
     /** Reachable while a generated password still has to be changed. */
     allowBeforePasswordChange?: boolean;
+    /** Authenticated by a department API key (Bearer) in the route itself: no session, no CSRF. */
+    apiKey?: boolean;
   }
 }
 
@@ -103,7 +108,7 @@ export async function createServer(
   app.addHook('preValidation', async (req) => {
     if (!req.url.startsWith('/api/')) return;
     const cfg = req.routeOptions.config;
-    if (cfg?.public) return;
+    if (cfg?.public || cfg?.apiKey) return;
     if (!req.ctx) {
       if (req.routeOptions.url === undefined) return; // 404 handler
       throw errors.unauthenticated();
@@ -155,6 +160,9 @@ export async function createServer(
   casesRoutes(app, s);
   integrityRoutes(app, s);
   institutionsRoutes(app, s);
+  feedsRoutes(app, s);
+  monitoringRoutes(app, s);
+  verificationRoutes(app, s);
   documentsRoutes(app, s);
   payrollRoutes(app, s);
   statsRoutes(app, s);

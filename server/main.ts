@@ -2,6 +2,7 @@ import { DEMO_PASSWORD, isEmpty, runDemo } from '../demo/run.ts';
 import { createServer } from './app.ts';
 import type { Config } from './config.ts';
 import { scheduleReminders } from './modules/cases/reminders.usecases.ts';
+import { scheduleEscalation } from './modules/monitoring/monitoring.jobs.ts';
 import { redactUrl } from './platform/http.ts';
 import { createProgressBar } from './platform/progress-bar.ts';
 import { createServices } from './services.ts';
@@ -37,8 +38,11 @@ export async function serve(config: Config, opts: { demoIfEmpty: boolean }) {
   s.jobs.start();
   // The daily reminder run: enqueued at start and re-checked every 10 minutes (one run per county and
   // day, so a restart or a clock moved in test mode never raises a reminder twice).
-  const schedule = () =>
+  // The daily escalation of overdue alerts (§7.4) runs on the same schedule, one per county and day.
+  const schedule = () => {
     void scheduleReminders(s).catch((err) => app.log.error({ err }, 'reminder scheduling failed'));
+    void scheduleEscalation(s).catch((err) => app.log.error({ err }, 'alert escalation scheduling failed'));
+  };
   schedule();
   const scheduler = setInterval(schedule, 10 * 60_000);
   scheduler.unref();

@@ -4,6 +4,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { remindersJob } from './modules/cases/reminders.usecases.ts';
 import { recalcJob } from './modules/entitlements/recalc.jobs.ts';
 import { importJob } from './modules/imports/imports.jobs.ts';
+import { monitoringJobs } from './modules/monitoring/monitoring.jobs.ts';
 import { payrollJob } from './modules/payroll/payroll.jobs.ts';
 import { type AuditLog, createAuditLog } from './platform/audit.ts';
 import { createClock, type SettableClock } from './platform/clock.ts';
@@ -48,6 +49,7 @@ export async function createServices(
     recalcJob(services),
     remindersJob(services),
     payrollJob(services),
+    ...monitoringJobs(services),
   ];
   services.jobs = createJobRunner({ db, clock, definitions });
   services.close = async () => {

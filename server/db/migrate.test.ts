@@ -19,6 +19,14 @@ const TENANT_TABLES = [
   'case_event',
   'entitlement',
   'recalc_change',
+  'check_request',
+  'check_report',
+  'check_item_result',
+  'alert_rule',
+  'compare_run',
+  'alert',
+  'alert_event',
+  'person_category',
 ];
 /** Tables that carry county_code as a plain attribute and are not distributed by it. */
 const NOT_DISTRIBUTED = ['admin_unit', 'app_user', 'job'];

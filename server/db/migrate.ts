@@ -14,6 +14,9 @@ import * as m0011 from './migrations/0011_payroll.ts';
 import * as m0012 from './migrations/0012_payroll_extra.ts';
 import * as m0013 from './migrations/0013_bank_layout.ts';
 import * as m0014 from './migrations/0014_support_mode.ts';
+import * as m0015 from './migrations/0015_feeds.ts';
+import * as m0016 from './migrations/0016_monitoring.ts';
+import * as m0017 from './migrations/0017_verification.ts';
 
 // Migrations are listed explicitly (not read from the folder) so the bundle order is fixed and a
 // typo fails the type check instead of silently skipping a migration.
@@ -32,6 +35,9 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0012_payroll_extra': m0012,
   '0013_bank_layout': m0013,
   '0014_support_mode': m0014,
+  '0015_feeds': m0015,
+  '0016_monitoring': m0016,
+  '0017_verification': m0017,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -2,6 +2,8 @@
 // changes a table changes its type here in the same commit (checked by `npm run typecheck` and by
 // the schema test that compares these columns with information_schema).
 import type { ColumnType, Generated } from 'kysely';
+import type { MonitoringDB } from './schema-monitoring.ts';
+import type { VerificationDB } from './schema-verification.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** A timestamp the application always supplies (no default). */
@@ -519,7 +521,53 @@ export type BankExportTable = {
   created_at: AppTimestamp;
 };
 
-export type DB = {
+export type ApiKeyTable = {
+  county_code: string;
+  id: Generated<string>;
+  department: string;
+  label: string;
+  scopes: string[];
+  key_prefix: string;
+  key_hash: Buffer;
+  created_by: string | null;
+  created_at: AppTimestamp;
+  revoked_at: AppTimestamp | null;
+  revoked_by: string | null;
+  last_used_at: AppTimestamp | null;
+};
+
+export type FeedBatchTable = {
+  county_code: string;
+  id: Generated<string>;
+  source: string;
+  channel: 'FILE' | 'API';
+  api_key_id: string | null;
+  filename: string | null;
+  record_count: number;
+  new_count: number;
+  delivered_by: string | null;
+  delivered_by_name: string;
+  delivered_at: AppTimestamp;
+};
+
+export type FeedRecordTable = {
+  county_code: string;
+  source: string;
+  record_key: Buffer;
+  person_bidx: Buffer;
+  occurred_on: CalendarDate;
+  data: Json<Record<string, unknown>>;
+  batch_id: string;
+  row_no: number;
+};
+
+/** Every table; the monitoring and verification modules keep theirs in files of their own. */
+export type DB = CoreDB & MonitoringDB & VerificationDB;
+
+type CoreDB = {
+  api_key: ApiKeyTable;
+  feed_batch: FeedBatchTable;
+  feed_record: FeedRecordTable;
   bank_layout: BankLayoutTable;
   bank_export: BankExportTable;
   payroll_run: PayrollRunTable;

@@ -389,7 +389,11 @@ describe('without a session', () => {
         url,
         ...(r.method === 'GET' ? {} : { payload: {} }),
       });
-      if (res.statusCode !== 401 || res.json().error?.code !== 'auth.unauthenticated')
+      // The departments' push API authenticates by API key, not session: 401 asking for the key.
+      const expected = r.url.startsWith('/api/v1/feed-api/')
+        ? 'feeds.api_key_missing'
+        : 'auth.unauthenticated';
+      if (res.statusCode !== 401 || res.json().error?.code !== expected)
         failures.push(`${r.method} ${r.url} → ${res.statusCode} ${res.body.slice(0, 120)}`);
     }
     expect(failures).toEqual([]);

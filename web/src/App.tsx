@@ -29,6 +29,13 @@ const InstitutionsPage = page(
   () => import('./features/institutions/InstitutionsPage.tsx'),
   'InstitutionsPage',
 );
+const FeedsPage = page(() => import('./features/feeds/FeedsPage.tsx'), 'FeedsPage');
+const AlertsPage = page(() => import('./features/monitoring/AlertsPage.tsx'), 'AlertsPage');
+const MonitoringDashboard = page(
+  () => import('./features/monitoring/MonitoringDashboard.tsx'),
+  'MonitoringDashboard',
+);
+const CheckReportPage = page(() => import('./features/verification/CheckReportPage.tsx'), 'CheckReportPage');
 
 import { ReserveFundRoute, UrgentReportRoute } from './features/reservefund/routes.tsx';
 import { StatsPrintRoute, StatsRoute } from './features/stats/routes.tsx';
@@ -157,6 +164,38 @@ export function App() {
                   element={
                     <RequirePermission perm="entitlements.read">
                       <RecalcPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="feeds"
+                  element={
+                    <RequirePermission perm="feeds.read">
+                      <FeedsPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="alerts"
+                  element={
+                    <RequirePermission perm="alerts.read">
+                      <AlertsPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="monitoring"
+                  element={
+                    <RequirePermission perm="monitoring.read">
+                      <MonitoringDashboard />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="checks/:id"
+                  element={
+                    <RequirePermission perm="checks.read">
+                      <CheckReportPage />
                     </RequirePermission>
                   }
                 />

@@ -12,6 +12,7 @@ import { placementColumns } from '../institutions/institutions.usecases.ts';
 import { onIntegrityEffects } from '../integrity/integrity.usecases.ts';
 import { getHouseholdWithMembers } from '../registry/registry-read.repository.ts';
 import { parametersFor } from '../standards/standards.usecases.ts';
+import { citedCheckReport, onCheckEffects } from '../verification/check-requests.usecases.ts';
 import { newActiveCase } from './active.models.ts';
 import { type Assessment, assessCase, type CaseFacts, parseFacts } from './assessment.ts';
 import { caseNotFound, levelOf, parseOr400, refusalError, storeAttachments } from './case-support.ts';
@@ -190,6 +191,8 @@ export async function recordCaseEvent(
       : {};
     await onReserveFundEffects(trx, ctx, at, row, r.effects, on);
     await onIntegrityEffects(trx, ctx, at, row, r.effects, on);
+    // REQUEST_CHECK opens the county's check request (§8.3) in this same transaction.
+    await onCheckEffects(trx, ctx, at, row, r.model, r.effects, on);
     await recordTransition(
       trx,
       ctx,
@@ -202,6 +205,8 @@ export async function recordCaseEvent(
           ...entry.payload,
           effects: r.effects,
           ...(assessment ? { amountFen: assessment.amountFen, breakdown: assessment.breakdown } : {}),
+          // §2.5: the decision cites the check report version it relied on (when the case has one).
+          ...(decides && e.type === 'CONFIRM' ? await citedCheckReport(trx, row) : {}),
           ...(r.effects.some((x) => x.type === 'REFERRAL_CHECK')
             ? { referral: await referralCheck(trx, row, newFacts ?? facts, on) }
             : {}),

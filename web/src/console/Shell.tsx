@@ -32,6 +32,9 @@ export function Shell() {
     if (can(actor.role, 'standards.read')) out.push({ key: '/standards', label: t('nav.standards') });
     if (can(actor.role, 'entitlements.read')) out.push({ key: '/recalc', label: t('recalc.title') });
     if (can(actor.role, 'payroll.read')) out.push({ key: '/payroll', label: t('payroll.title') });
+    if (can(actor.role, 'alerts.read')) out.push({ key: '/alerts', label: t('monitoring.alertsTitle') });
+    if (can(actor.role, 'monitoring.read')) out.push({ key: '/monitoring', label: t('monitoring.title') });
+    if (can(actor.role, 'feeds.read')) out.push({ key: '/feeds', label: t('feeds.title') });
     if (can(actor.role, 'institutions.read'))
       out.push({ key: '/institutions', label: t('institutions.title') });
     out.push({ key: '/jobs', label: t('nav.jobs') });

@@ -1,6 +1,12 @@
+import { feedsEn } from './feeds.ts';
+import { monitoringEn } from './monitoring.ts';
+import { verificationEn } from './verification.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
+  feeds: feedsEn,
+  monitoring: monitoringEn,
+  verification: verificationEn,
   common: {
     appName: 'Huijiu',
     appTitle: 'Huijiu · Social Assistance Service Platform',

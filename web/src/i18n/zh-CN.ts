@@ -1,6 +1,13 @@
 // Chinese (default) texts of the staff console. en.ts must have the same keys (checked by its type).
 
+import { feedsZh } from './feeds.ts';
+import { monitoringZh } from './monitoring.ts';
+import { verificationZh } from './verification.ts';
+
 export const zhCN = {
+  feeds: feedsZh,
+  monitoring: monitoringZh,
+  verification: verificationZh,
   common: {
     appName: '汇救',
     appTitle: '汇救 · 社会救助综合服务平台',

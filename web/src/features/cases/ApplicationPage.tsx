@@ -7,6 +7,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { type CaseScheme, SCHEME_NAMES } from '../../../../contracts/cases.ts';
 import { type ApplicationInput, casesApi } from '../../api/cases.ts';
 import type { FieldIssue } from '../../api/client.ts';
+import { monitoringApi } from '../../api/monitoring.ts';
 import { registryApi } from '../../api/registry.ts';
 import type { HouseholdDetail } from '../../api/types.ts';
 import { FormIssues } from '../../components/FormIssues.tsx';
@@ -88,6 +89,13 @@ export function ApplicationPage() {
     try {
       const r = await casesApi.apply(input);
       message.success(t('cases.application.created', { caseNo: r.caseNo }));
+      // Opened from a monitoring alert (§7.4 APPLICATION_STARTED): link the new case to the alert.
+      const alertId = params.get('alert');
+      if (alertId)
+        await monitoringApi
+          .dispose(alertId, { disposition: 'APPLICATION_STARTED', caseId: r.id })
+          .then(() => message.success(t('monitoring.applicationLinked')))
+          .catch(notifyError);
       navigate(`/cases/${r.id}`, { replace: true });
     } catch (err) {
       setIssues(reportFormError(form, err, lang, notifyError));

@@ -9,6 +9,7 @@ import { type CaseDetail, casesApi } from '../../api/cases.ts';
 import { findDivision, useDivisionTree } from '../../components/useDivisionTree.ts';
 import { errorText } from '../../lib/errors.ts';
 import { useLang } from '../../lib/lang.ts';
+import { CaseChecksPanel } from '../verification/CaseChecksPanel.tsx';
 import { CaseDocuments, CaseEntitlements, CaseMembers } from './CasePanels.tsx';
 import { CasePayments } from './CasePayments.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
@@ -156,6 +157,7 @@ export function CasePage() {
         <Col xs={24} xl={12}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <CaseMembers detail={detail} />
+            <CaseChecksPanel caseId={detail.id} version={detail.version} />
             <CaseEntitlements detail={detail} />
             <CasePayments caseId={detail.id} />
           </Space>

@@ -1,0 +1,232 @@
+import crypto from 'node:crypto';
+import {
+  FEED_SOURCES,
+  type FeedBatchView,
+  type FeedDelivery,
+  type FeedRowIssue,
+  type FeedSource,
+  type FeedSourceStats,
+  feedSource,
+} from '../../../contracts/feeds.ts';
+import type { Database } from '../../db/database.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { auditActor, type RequestContext } from '../../platform/context.ts';
+import type { PersonalDataCipher } from '../../platform/crypto.ts';
+import type { ApiKeyPrincipal } from './api-keys.usecases.ts';
+import { feedErrors, requireFeedPermission } from './feeds.errors.ts';
+import { type CheckedRecord, checkRecord, type FeedMode } from './feeds.models.ts';
+import * as repo from './feeds.repository.ts';
+
+// Deliveries of department data (数据共享, domain-rules §8.2), whatever the channel (a file in the
+// console, the push API, the demo generator, a benchmark): every row is validated first and one bad
+// row writes nothing; then one transaction writes the batch and its records. The person is kept
+// as the blind index of the ID number only: the plaintext never reaches a table or a log.
+
+export type { FeedDelivery };
+/** The personal-data cipher (Services['cipher']): blind-indexes the ID numbers. */
+export type Crypto = PersonalDataCipher;
+export type FeedDeps = { db: Database; clock: Clock; crypto: Crypto };
+/** Who delivers: a signed-in user (console upload, demo) or a department's API key. */
+export type FeedDeliverer = { kind: 'user'; ctx: RequestContext } | { kind: 'key'; key: ApiKeyPrincipal };
+
+/** Records per INSERT: 8 arrays whatever the size, so the chunk only bounds memory per statement. */
+const CHUNK = 5000;
+
+/** The deps of this module from the process services (which call the cipher `cipher`). */
+export const feedDeps = (s: { db: Database; clock: Clock; cipher: PersonalDataCipher }): FeedDeps => ({
+  db: s.db,
+  clock: s.clock,
+  crypto: s.cipher,
+});
+
+/** The source, if this deliverer may read (or write) it: 404 unknown, 403 role or key scope. */
+export function authorizeSource(by: FeedDeliverer, source: string, need: 'read' | 'upload'): FeedSource {
+  if (by.kind === 'user')
+    requireFeedPermission(by.ctx.actor, need === 'read' ? 'feeds.read' : 'feeds.upload');
+  const src = feedSource(source);
+  if (!src) throw feedErrors.unknownSource(source);
+  if (by.kind === 'key' && !by.key.scopes.includes(src.code)) throw feedErrors.outOfScope(src.code);
+  return src;
+}
+
+/**
+ * Checks every row; throws one 400 listing every problem of every bad row. `rowOf` says how the
+ * caller numbers its rows (file lines, or positions in an API call).
+ */
+export function checkRows(
+  src: FeedSource,
+  rows: readonly Readonly<Record<string, unknown>>[],
+  mode: FeedMode,
+  rowOf: (i: number) => number = (i) => i + 1,
+): CheckedRecord[] {
+  if (rows.length === 0) throw feedErrors.empty();
+  const out: CheckedRecord[] = [];
+  const issues: FeedRowIssue[] = [];
+  let badRows = 0;
+  rows.forEach((raw, i) => {
+    const c = checkRecord(src, raw, mode);
+    if (c.ok) {
+      out.push(c.record);
+      return;
+    }
+    badRows++;
+    const row = rowOf(i);
+    for (const e of c.issues) {
+      issues.push({
+        field: `records.${i}.${e.key}`,
+        row,
+        column: e.column,
+        message: e.message,
+        messageEn: e.messageEn,
+        ...(e.expected ? { expected: e.expected } : {}),
+      });
+    }
+  });
+  if (badRows > 0) throw feedErrors.rows(issues, badRows);
+  return out;
+}
+
+/** A filename may be all a department had at hand to name a person's file: mask ID-like runs. */
+export const safeFilename = (name: string) =>
+  name.replace(/\d{14}[\dXx]{1,4}/g, (m) => `${m.slice(0, 4)}****`).slice(0, 200);
+
+export async function deliverFeed(
+  deps: { db: Database; clock: Clock; crypto: Crypto },
+  by: FeedDeliverer,
+  source: string,
+  rows: readonly Record<string, unknown>[],
+  meta: { channel: 'FILE' | 'API'; filename?: string },
+): Promise<FeedDelivery> {
+  const src = authorizeSource(by, source, 'upload');
+  const checked = checkRows(src, rows, 'typed');
+  const county = by.kind === 'user' ? by.ctx.actor.countyCode : by.key.countyCode;
+  const now = deps.clock.now();
+  const filename = meta.filename ? safeFilename(meta.filename) : null;
+  const build = (part: CheckedRecord[], offset: number): repo.RecordRow[] =>
+    part.map((r, j) => {
+      const bidx = deps.crypto.blindIndex('id_number', r.idNumber);
+      // Fields in catalogue order (checkRecord fills them so): the same record gives the same text.
+      const data = JSON.stringify(r.data);
+      const key = crypto
+        .createHash('sha256')
+        .update(src.code)
+        .update('\0')
+        .update(bidx)
+        .update(data)
+        .digest();
+      return { key, bidx, occurredOn: r.occurredOn, data, rowNo: offset + j + 1 };
+    });
+
+  return deps.db.transaction().execute(async (trx) => {
+    // The key is checked again in the transaction: a key revoked since the request began writes nothing.
+    if (by.kind === 'key' && !(await repo.touchKey(trx, county, by.key.keyId, now)))
+      throw feedErrors.keyRevoked();
+    const batchId = await repo.insertBatch(trx, {
+      county_code: county,
+      source: src.code,
+      channel: meta.channel,
+      api_key_id: by.kind === 'key' ? by.key.keyId : null,
+      filename,
+      record_count: checked.length,
+      new_count: 0,
+      delivered_by: by.kind === 'user' ? auditActor(by.ctx).actorId : null,
+      delivered_by_name:
+        by.kind === 'user' ? by.ctx.actor.displayName : `${by.key.label}（${by.key.prefix}）`,
+      delivered_at: now,
+    });
+    // The next chunk is sealed while the database writes this one (a server runs them in parallel).
+    let newCount = 0;
+    let inflight: Promise<void> = Promise.resolve();
+    for (let i = 0; i < checked.length; i += CHUNK) {
+      const part = build(checked.slice(i, i + CHUNK), i);
+      await inflight;
+      inflight = repo.insertRecords(trx, county, src.code, batchId, part).then((n) => {
+        newCount += n;
+      });
+      inflight.catch(() => {}); // rethrown by the next await
+    }
+    await inflight;
+    await repo.setNewCount(trx, county, batchId, newCount);
+    const who =
+      by.kind === 'user'
+        ? auditActor(by.ctx)
+        : {
+            actorId: null,
+            actorUsername: `apikey:${by.key.prefix}`,
+            actorRole: 'api_key',
+            clientIp: by.key.clientIp,
+            requestId: by.key.requestId,
+          };
+    await appendAudit(trx, now, [
+      {
+        countyCode: county,
+        ...who,
+        action: 'feeds.delivered',
+        recordType: 'feed_batch',
+        recordId: batchId,
+        // Counts only: never an ID number or a record's content.
+        detail: {
+          source: src.code,
+          channel: meta.channel,
+          records: checked.length,
+          new: newCount,
+          ...(by.kind === 'key' ? { apiKeyId: by.key.keyId, department: by.key.department } : {}),
+          ...(filename ? { filename } : {}),
+        },
+      },
+    ]);
+    return { batchId, source: src.code, recordCount: checked.length, newCount };
+  });
+}
+
+export const toBatchView = (r: repo.BatchRow): FeedBatchView => ({
+  id: r.id,
+  source: r.source,
+  channel: r.channel,
+  filename: r.filename,
+  recordCount: r.record_count,
+  newCount: r.new_count,
+  deliveredByName: r.delivered_by_name,
+  deliveredAt: r.delivered_at.toISOString(),
+  apiKeyPrefix: r.key_prefix,
+});
+
+/** The catalogue's figures: records held and the last delivery of every source. */
+export async function listFeeds(deps: Pick<FeedDeps, 'db'>, ctx: RequestContext): Promise<FeedSourceStats[]> {
+  requireFeedPermission(ctx.actor, 'feeds.read');
+  const county = ctx.actor.countyCode;
+  const [counts, last] = [await repo.recordCounts(deps.db, county), await repo.lastBatches(deps.db, county)];
+  return FEED_SOURCES.map((s) => {
+    const b = last.find((x) => x.source === s.code);
+    return {
+      code: s.code,
+      recordCount: Number(counts.find((c) => c.source === s.code)?.n ?? 0),
+      lastDelivery: b ? toBatchView(b) : null,
+    };
+  });
+}
+
+/**
+ * Recent deliveries of one source. A key sees only its own deliveries: the console's uploads (and
+ * the names of the staff who made them) are none of another department's business.
+ */
+export async function listSourceBatches(
+  deps: Pick<FeedDeps, 'db' | 'clock'>,
+  by: FeedDeliverer,
+  source: string,
+  limit = 50,
+): Promise<FeedBatchView[]> {
+  const src = authorizeSource(by, source, 'read');
+  if (by.kind === 'key') {
+    if (!(await repo.touchKey(deps.db, by.key.countyCode, by.key.keyId, deps.clock.now())))
+      throw feedErrors.keyRevoked();
+    const rows = await repo.listBatches(deps.db, by.key.countyCode, src.code, {
+      limit,
+      apiKeyId: by.key.keyId,
+    });
+    return rows.map(toBatchView);
+  }
+  const rows = await repo.listBatches(deps.db, by.ctx.actor.countyCode, src.code, { limit });
+  return rows.map(toBatchView);
+}
