@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { RuleCondition, RuleView } from '../../../contracts/alerts.ts';
 import type { DB } from '../../db/schema.ts';
 import type { AlertRuleTable, CompareRunTable } from '../../db/schema-monitoring.ts';
@@ -128,7 +128,8 @@ export const insertRun = (
       started_by_name: v.byName,
       started_at: v.at,
     })
-    .onConflict((oc) => oc.column('county_code').where('status', '=', 'RUNNING').doNothing())
+    // The partial index's predicate as a literal: PostgreSQL cannot match a parameter ($n) to it.
+    .onConflict((oc) => oc.column('county_code').where(sql<boolean>`status = 'RUNNING'`).doNothing())
     .returningAll()
     .executeTakeFirst();
 
