@@ -24,6 +24,7 @@ import { ALERT_TYPES, DISPOSITIONS, type Disposition, VERIFY_METHODS } from '../
 import { DEPARTMENT_CODES, DEPARTMENTS, feedSource } from '../../../../contracts/feeds.ts';
 import { type AlertDetail, monitoringApi } from '../../api/monitoring.ts';
 import { errorText, useErrorNotifier } from '../../lib/errors.ts';
+import { fenToYuan } from '../../lib/format.ts';
 import { useLang } from '../../lib/lang.ts';
 import { stateColor } from './AlertsPage.tsx';
 
@@ -90,6 +91,11 @@ export function AlertDrawer({
     const f = src?.fields.find((x) => x.key === k);
     return f ? (lang === 'en' ? f.en : f.zh) : k;
   };
+  // Money is stored in fen; the labels say 元 (the catalogue's `fen` fields and the *Fen figures).
+  const shown = (k: string, v: unknown) => {
+    const isFen = src?.fields.find((x) => x.key === k)?.type === 'fen' || k.endsWith('Fen');
+    return isFen && typeof v === 'number' ? fenToYuan(v) : String(v);
+  };
 
   return (
     <Drawer
@@ -125,7 +131,7 @@ export function AlertDrawer({
             <Descriptions.Item label={t('monitoring.detail.evidence')}>
               {Object.entries(fields).map(([k, v]) => (
                 <div key={k}>
-                  {label(k)}：{String(v)}
+                  {label(k)}：{shown(k, v)}
                 </div>
               ))}
             </Descriptions.Item>
