@@ -32,6 +32,9 @@ export const ALERT_TYPES = {
   LIKELY_ENTER: { category: 'RECIPIENT', zh: '即将进保', en: 'Likely to enter' },
   LIKELY_EXIT: { category: 'RECIPIENT', zh: '即将脱保', en: 'Likely to exit' },
   BORDERLINE: { category: 'RECIPIENT', zh: '救助边缘', en: 'Borderline' },
+  // §5.4 / §9.1 purchased care for dispersed 特困 persons (raised by the care module, not the comparison).
+  CARE_MISSED_VISIT: { category: 'RECIPIENT', zh: '照护服务漏访', en: 'Missed care visits' },
+  CARE_HEALTH_EVENT: { category: 'RECIPIENT', zh: '照护对象健康异常', en: 'Health event at a care visit' },
 } as const satisfies Record<string, { category: AlertCategory; zh: string; en: string }>;
 export type AlertType = keyof typeof ALERT_TYPES;
 export const ALERT_TYPE_CODES = Object.keys(ALERT_TYPES) as AlertType[];
@@ -56,7 +59,8 @@ export type VerifyMethod = (typeof VERIFY_METHODS)[number];
 export const POPULATIONS = ['RECIPIENTS', 'REGISTRY', 'NOT_HELPED', 'ANYONE'] as const;
 export type Population = (typeof POPULATIONS)[number];
 
-export const RULE_KINDS = ['FIELD_THRESHOLD', 'LIKELY_ENTER', 'LIKELY_EXIT', 'BORDERLINE'] as const;
+/** CARE: raised by the care module from visits (§5.4), never by the comparison run. */
+export const RULE_KINDS = ['FIELD_THRESHOLD', 'LIKELY_ENTER', 'LIKELY_EXIT', 'BORDERLINE', 'CARE'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
 export const CONDITION_OPS = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'in'] as const;

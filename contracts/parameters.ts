@@ -144,6 +144,16 @@ export const POLICY_PARAMETERS = [
     max: 100_000_000,
     rule: '§15 [U]',
   },
+  {
+    // §9.2: donations are transfer income in principle; a local rule may exclude charity money.
+    key: 'charity.countsAsIncome',
+    zh: '慈善帮扶款物计入家庭收入（1 计入，0 不计入）',
+    en: 'Charity money and goods count as household income (1 yes, 0 no)',
+    kind: 'int',
+    min: 0,
+    max: 1,
+    rule: 'S1 Art.13(四); §9.2 [U]',
+  },
 ] as const satisfies readonly {
   key: string;
   zh: string;

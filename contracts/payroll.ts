@@ -6,10 +6,11 @@ import { z } from 'zod';
 
 const bi = (zh: string, en: string) => `${zh}||${en}`;
 
-export const PAYROLL_SCHEMES = ['DIBAO', 'TEKUN', 'TEMPORARY'] as const;
+/** CARE (§5.4, §9.1): purchased care paid to the provider from the town's verified month (0018). */
+export const PAYROLL_SCHEMES = ['DIBAO', 'TEKUN', 'TEMPORARY', 'CARE'] as const;
 export type PayrollSchemeCode = (typeof PAYROLL_SCHEMES)[number];
 export const PAYROLL_RUN_STATUSES = ['COMPUTING', 'REVIEW', 'APPROVED', 'FAILED'] as const;
-export const PAYROLL_LINE_KINDS = ['MONTHLY', 'BACK_PAY', 'REISSUE', 'TEMPORARY'] as const;
+export const PAYROLL_LINE_KINDS = ['MONTHLY', 'BACK_PAY', 'REISSUE', 'TEMPORARY', 'CARE'] as const;
 export const BANK_STATUSES = ['PENDING', 'PAID', 'FAILED'] as const;
 
 const monthStart = z.iso
@@ -84,8 +85,8 @@ export const payrollLineView = z.object({
   townCode: z.string(),
   villageCode: z.string(),
   payeeNameMask: z.string().nullable(),
-  /** §5.4: centralised 特困 support is paid to the institution. */
-  payee: z.enum(['HOUSEHOLD', 'INSTITUTION']),
+  /** §5.4: centralised 特困 support is paid to the institution; purchased care to the provider. */
+  payee: z.enum(['HOUSEHOLD', 'INSTITUTION', 'PROVIDER']),
   institutionName: z.string().nullable(),
   entitlementVersion: z.number().nullable(),
   grossFen: z.number(),

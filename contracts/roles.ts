@@ -58,6 +58,30 @@ export const PERMISSIONS = {
   'monitoring.run': ['district_officer', 'district_admin'],
   'checks.request': ['town_officer', 'district_officer', 'district_admin'],
   'checks.read': ['town_officer', 'district_officer', 'district_admin', 'auditor'],
+  'care.read': [
+    'village_assistant',
+    'town_officer',
+    'district_officer',
+    'district_admin',
+    'care_provider',
+    'auditor',
+  ],
+  'care.manage': ['district_officer', 'district_admin'],
+  'care.visit': ['care_provider'],
+  'care.verify': ['town_officer', 'district_officer', 'district_admin'],
+  'assistants.read': ['village_assistant', 'town_officer', 'district_officer', 'district_admin', 'auditor'],
+  'assistants.manage': ['town_officer', 'district_officer', 'district_admin'],
+  'assistants.assess': ['town_officer', 'district_officer', 'district_admin'],
+  'charity.read': [
+    'village_assistant',
+    'town_officer',
+    'district_officer',
+    'district_admin',
+    'charity',
+    'auditor',
+  ],
+  'charity.manage': ['district_officer', 'district_admin', 'charity'],
+  'charity.refer': ['village_assistant', 'town_officer', 'district_officer', 'district_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -11,9 +11,12 @@ import { systemContext } from '../server/platform/context.ts';
 import type { JobProgress } from '../server/platform/jobs.ts';
 import { hashPassword } from '../server/platform/passwords.ts';
 import type { Services } from '../server/services.ts';
+import { runDemoCare } from './care.ts';
 import { runDemoCases } from './cases.ts';
+import { runDemoCharity } from './charity.ts';
 import { DEMO_COUNTY, demoDivisions } from './district.ts';
 import { deliverDemoFeeds } from './feeds.ts';
+import { runDemoGrassroots } from './grassroots.ts';
 import { runDemoMonitoring } from './monitoring.ts';
 import { demoRows, toCsv } from './population.ts';
 import { createRng } from './random.ts';
@@ -152,6 +155,11 @@ export async function runDemo(
   await deliverDemoFeeds(s, createRng(seed + 2));
   await runDemoChecks(s);
   await runDemoMonitoring(s, createRng(seed + 3));
+  // Care services for dispersed 特困 persons, charity, then the village assistants' year, whose
+  // monthly metrics read the alerts and reviews above.
+  await runDemoCare(s, createRng(seed + 4));
+  await runDemoCharity(s, createRng(seed + 5));
+  await runDemoGrassroots(s, createRng(seed + 6));
   return {
     households: result.households ?? 0,
     persons: result.persons ?? 0,

@@ -1,6 +1,7 @@
 import { DEMO_PASSWORD, isEmpty, runDemo } from '../demo/run.ts';
 import { createServer } from './app.ts';
 import type { Config } from './config.ts';
+import { scheduleCareMissedVisits } from './modules/care/care.jobs.ts';
 import { scheduleReminders } from './modules/cases/reminders.usecases.ts';
 import { scheduleEscalation } from './modules/monitoring/monitoring.jobs.ts';
 import { redactUrl } from './platform/http.ts';
@@ -42,6 +43,10 @@ export async function serve(config: Config, opts: { demoIfEmpty: boolean }) {
   const schedule = () => {
     void scheduleReminders(s).catch((err) => app.log.error({ err }, 'reminder scheduling failed'));
     void scheduleEscalation(s).catch((err) => app.log.error({ err }, 'alert escalation scheduling failed'));
+    // §5.4 missed care visits of the month just over, one run per county and day (idempotent alerts).
+    void scheduleCareMissedVisits(s).catch((err) =>
+      app.log.error({ err }, 'care missed-visit scheduling failed'),
+    );
   };
   schedule();
   const scheduler = setInterval(schedule, 10 * 60_000);

@@ -1,6 +1,7 @@
 import type { Config } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { careMissedVisitsJob } from './modules/care/care.jobs.ts';
 import { remindersJob } from './modules/cases/reminders.usecases.ts';
 import { recalcJob } from './modules/entitlements/recalc.jobs.ts';
 import { importJob } from './modules/imports/imports.jobs.ts';
@@ -50,6 +51,7 @@ export async function createServices(
     remindersJob(services),
     payrollJob(services),
     ...monitoringJobs(services),
+    careMissedVisitsJob(services),
   ];
   services.jobs = createJobRunner({ db, clock, definitions });
   services.close = async () => {

@@ -17,6 +17,9 @@ import * as m0014 from './migrations/0014_support_mode.ts';
 import * as m0015 from './migrations/0015_feeds.ts';
 import * as m0016 from './migrations/0016_monitoring.ts';
 import * as m0017 from './migrations/0017_verification.ts';
+import * as m0018 from './migrations/0018_care.ts';
+import * as m0019 from './migrations/0019_grassroots.ts';
+import * as m0020 from './migrations/0020_charity.ts';
 
 // Migrations are listed explicitly (not read from the folder) so the bundle order is fixed and a
 // typo fails the type check instead of silently skipping a migration.
@@ -38,6 +41,9 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0015_feeds': m0015,
   '0016_monitoring': m0016,
   '0017_verification': m0017,
+  '0018_care': m0018,
+  '0019_grassroots': m0019,
+  '0020_charity': m0020,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

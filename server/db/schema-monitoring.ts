@@ -9,7 +9,7 @@ export type AlertRuleTable = {
   code: string;
   alert_type: string;
   category: 'SUSPICIOUS' | 'PROACTIVE' | 'RECIPIENT';
-  kind: 'FIELD_THRESHOLD' | 'LIKELY_ENTER' | 'LIKELY_EXIT' | 'BORDERLINE';
+  kind: 'FIELD_THRESHOLD' | 'LIKELY_ENTER' | 'LIKELY_EXIT' | 'BORDERLINE' | 'CARE';
   source: string | null;
   conditions: ColumnType<unknown[], string | undefined, string>;
   within_days: number | null;

@@ -2,6 +2,9 @@
 // changes a table changes its type here in the same commit (checked by `npm run typecheck` and by
 // the schema test that compares these columns with information_schema).
 import type { ColumnType, Generated } from 'kysely';
+import type { CareDB } from './schema-care.ts';
+import type { CharityDB } from './schema-charity.ts';
+import type { GrassrootsDB } from './schema-grassroots.ts';
 import type { MonitoringDB } from './schema-monitoring.ts';
 import type { VerificationDB } from './schema-verification.ts';
 
@@ -457,7 +460,7 @@ export type ApprovalDelegationTable = {
   created_at: AppTimestamp;
 };
 
-export type PayrollScheme = 'DIBAO' | 'TEKUN' | 'TEMPORARY';
+export type PayrollScheme = 'DIBAO' | 'TEKUN' | 'TEMPORARY' | 'CARE';
 
 export type PayrollRunTable = {
   county_code: string;
@@ -483,14 +486,16 @@ export type PayrollLineTable = {
   scheme: PayrollScheme;
   month: CalendarDate;
   case_id: string;
-  kind: 'MONTHLY' | 'BACK_PAY' | 'REISSUE' | 'TEMPORARY';
+  kind: 'MONTHLY' | 'BACK_PAY' | 'REISSUE' | 'TEMPORARY' | 'CARE';
   item: Generated<string>;
   run_id: string;
   household_id: string | null;
   town_code: string;
   village_code: string;
-  payee: Generated<'HOUSEHOLD' | 'INSTITUTION'>;
+  payee: Generated<'HOUSEHOLD' | 'INSTITUTION' | 'PROVIDER'>;
   institution_id: Generated<string | null>;
+  /** §5.4 purchased care (0018): the care provider a CARE line pays. */
+  provider_id: Generated<string | null>;
   entitlement_version: number | null;
   gross_fen: number;
   deduction_fen: Generated<number>;
@@ -562,7 +567,7 @@ export type FeedRecordTable = {
 };
 
 /** Every table; the monitoring and verification modules keep theirs in files of their own. */
-export type DB = CoreDB & MonitoringDB & VerificationDB;
+export type DB = CoreDB & MonitoringDB & VerificationDB & CareDB & GrassrootsDB & CharityDB;
 
 type CoreDB = {
   api_key: ApiKeyTable;

@@ -46,6 +46,12 @@ const HOUSEHOLD_SCOPED_ROUTES: RouteCase[] = [
     request: (f) => ({ url: `/api/v1/households/${f.id}/history` }),
   },
   {
+    method: 'GET',
+    route: '/api/v1/households/:id/assistance-chain',
+    okStatus: 200,
+    request: (f) => ({ url: `/api/v1/households/${f.id}/assistance-chain` }),
+  },
+  {
     method: 'PATCH',
     route: '/api/v1/households/:id',
     okStatus: 200,

@@ -30,6 +30,10 @@ const InstitutionsPage = page(
   'InstitutionsPage',
 );
 const FeedsPage = page(() => import('./features/feeds/FeedsPage.tsx'), 'FeedsPage');
+const CarePage = page(() => import('./features/care/CarePage.tsx'), 'CarePage');
+const ProviderVisitsPage = page(() => import('./features/care/ProviderVisitsPage.tsx'), 'ProviderVisitsPage');
+const AssistantsPage = page(() => import('./features/grassroots/AssistantsPage.tsx'), 'AssistantsPage');
+const CharityPage = page(() => import('./features/charity/CharityPage.tsx'), 'CharityPage');
 const AlertsPage = page(() => import('./features/monitoring/AlertsPage.tsx'), 'AlertsPage');
 const MonitoringDashboard = page(
   () => import('./features/monitoring/MonitoringDashboard.tsx'),
@@ -196,6 +200,38 @@ export function App() {
                   element={
                     <RequirePermission perm="checks.read">
                       <CheckReportPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="care"
+                  element={
+                    <RequirePermission perm="care.read">
+                      <CarePage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="care/visits"
+                  element={
+                    <RequirePermission perm="care.visit">
+                      <ProviderVisitsPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="assistants"
+                  element={
+                    <RequirePermission perm="assistants.read">
+                      <AssistantsPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="charity"
+                  element={
+                    <RequirePermission perm="charity.read">
+                      <CharityPage />
                     </RequirePermission>
                   }
                 />

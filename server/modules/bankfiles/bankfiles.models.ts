@@ -14,7 +14,7 @@ export type LineKey = {
   item: string;
 };
 
-const SCHEME_LETTER: Record<PayrollScheme, string> = { DIBAO: 'D', TEKUN: 'T', TEMPORARY: 'L' };
+const SCHEME_LETTER: Record<PayrollScheme, string> = { DIBAO: 'D', TEKUN: 'T', TEMPORARY: 'L', CARE: 'C' };
 const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 /** RFC 4648 base32 of the first bits of a digest (no padding). */

@@ -81,7 +81,7 @@ export type ExportRow = {
   name_enc: Buffer | null;
   bank_account_enc: Buffer | null;
   bank_name: string | null;
-  /** §5.4: a centralised 特困 line is paid to the institution's account, held in clear. */
+  /** §5.4: a centralised 特困 line is paid to the institution's account, a CARE line to the provider's. */
   institution_name: string | null;
   institution_code: string | null;
   institution_account: string | null;
@@ -104,13 +104,17 @@ export async function* exportRows(trx: Trx, county: string, runId: string, batch
   await sql`
     declare bank_export_lines no scroll cursor for
     select l.case_id, l.kind, l.item, l.town_code, l.village_code, c.case_no, l.net_fen,
-      case when ci.id is null then p.id_number_enc end as id_number_enc,
-      case when ci.id is null then p.name_enc end as name_enc,
-      case when ci.id is null then p.bank_account_enc end as bank_account_enc,
-      coalesce(ci.bank_name, p.bank_name) as bank_name, ci.account_name as institution_name,
-      ci.credit_code as institution_code, ci.bank_account as institution_account
+      case when ci.id is null and cp.id is null then p.id_number_enc end as id_number_enc,
+      case when ci.id is null and cp.id is null then p.name_enc end as name_enc,
+      case when ci.id is null and cp.id is null then p.bank_account_enc end as bank_account_enc,
+      coalesce(ci.bank_name, cp.bank_name, p.bank_name) as bank_name,
+      coalesce(ci.account_name, cp.account_name) as institution_name,
+      coalesce(ci.credit_code, cp.credit_code) as institution_code,
+      coalesce(ci.bank_account, cp.bank_account) as institution_account
     from payroll_line l ${payeeJoin}
     left join care_institution ci on ci.county_code = l.county_code and ci.id = l.institution_id
+    -- §5.4 purchased care (CARE lines) is paid to the provider's account, identified by its credit code.
+    left join care_provider cp on cp.county_code = l.county_code and cp.id = l.provider_id
     where ${exportable(county, runId)}
     order by l.town_code, c.case_no, l.kind, l.item`.execute(trx);
   const fetch = () =>

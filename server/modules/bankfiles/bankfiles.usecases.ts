@@ -37,8 +37,15 @@ const SCHEME_ZH: Record<PayrollScheme, string> = {
   DIBAO: '低保金',
   TEKUN: '特困供养金',
   TEMPORARY: '临时救助金',
+  CARE: '照护服务费',
 };
-const KIND_ZH: Record<string, string> = { MONTHLY: '', BACK_PAY: '补发', REISSUE: '重发', TEMPORARY: '' };
+const KIND_ZH: Record<string, string> = {
+  MONTHLY: '',
+  BACK_PAY: '补发',
+  REISSUE: '重发',
+  TEMPORARY: '',
+  CARE: '',
+};
 
 export const runNotFound = () => errors.notFound('发放批次', 'payroll run');
 

@@ -105,7 +105,10 @@ export async function computeComparison(
   try {
     await repo.ensureDefaultRules(deps.db, county, deps.clock.now());
     await compare.refreshStatistics(deps.db);
-    const rules = (await repo.listRules(deps.db, county)).filter((r) => r.enabled).map(repo.toRuleDef);
+    // CARE rules are raised by the care module from visits, not by comparing data.
+    const rules = (await repo.listRules(deps.db, county))
+      .filter((r) => r.enabled && r.kind !== 'CARE')
+      .map(repo.toRuleDef);
     const total = rules.length + 2;
     void job.progress({ done: 0, total, message: '同步监测人口 syncing categories' });
     const fromCases = await population.syncCaseCategories(deps.db, county, today);

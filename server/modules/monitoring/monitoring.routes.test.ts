@@ -107,7 +107,7 @@ describe('monitoring API', () => {
     const admin = await signIn(env, 'admin');
     const town = await signIn(env, 'town001');
     const rules = (await town('GET', '/api/v1/alert-rules')).json().items;
-    expect(rules.length).toBe(22);
+    expect(rules.length).toBe(24); // 22 data rules + the 2 care rules (§5.4, raised by the care module)
     expect(rules.find((r: { code: string }) => r.code === 'TAX_INCOME')).toMatchObject({
       slaWd: 10,
       enabled: true,

@@ -80,6 +80,27 @@ const builtin = (
   nameZh,
   nameEn,
 });
+/** §5.4 care rules: raised by the care module (visits), assigned to the village like the others. */
+const care = (
+  code: 'CARE_MISSED_VISIT' | 'CARE_HEALTH_EVENT',
+  slaWd: number,
+  legalBasis: string,
+  nameZh: string,
+  nameEn: string,
+): RuleDef => ({
+  code,
+  alertType: code,
+  kind: 'CARE',
+  source: null,
+  conditions: [],
+  withinDays: null,
+  latestOnly: false,
+  population: 'RECIPIENTS',
+  slaWd,
+  legalBasis,
+  nameZh,
+  nameEn,
+});
 const YEAR = 365;
 /**
  * Rules over status lists, where a person's newest record replaces the older ones (released from
@@ -320,5 +341,20 @@ export const DEFAULT_RULES: readonly RuleDef[] = [
     '§7.4 救助边缘；§4 低保边缘（标准的 1.5 倍以内）',
     '人均收入处于低保边缘',
     'Per-capita income just above the 低保 line',
+  ),
+  care(
+    'CARE_MISSED_VISIT',
+    ALERT_VERIFICATION_WD,
+    '§5.4 分散供养委托照料；§9.1 ServiceVisitLog：当月服务次数少于照护计划',
+    '照护服务当月漏访',
+    'Fewer care visits in the month than the plan',
+  ),
+  // [U] 2 working days: a health event needs the village assistant's visit sooner than a data alert.
+  care(
+    'CARE_HEALTH_EVENT',
+    2,
+    '§5.4 照料护理；§9.6 协理员走访：护理员报告健康异常',
+    '照护对象健康异常',
+    'A carer reported a health event',
   ),
 ];

@@ -75,7 +75,7 @@ export type LineRow = {
   town_code: string;
   village_code: string;
   payee_name_mask: string | null;
-  payee: 'HOUSEHOLD' | 'INSTITUTION';
+  payee: 'HOUSEHOLD' | 'INSTITUTION' | 'PROVIDER';
   institution_name: string | null;
   entitlement_version: number | null;
   gross_fen: number;
@@ -89,12 +89,13 @@ export type LineRow = {
 
 const lineSelect = sql`
   select l.case_id, c.case_no, l.scheme, to_char(l.month, 'YYYY-MM-DD') as month, l.kind, l.item, l.town_code,
-    l.village_code, p.name_mask as payee_name_mask, l.payee, ci.name as institution_name, l.entitlement_version,
+    l.village_code, p.name_mask as payee_name_mask, l.payee, coalesce(ci.name, cp.name) as institution_name, l.entitlement_version,
     l.gross_fen, l.deduction_fen, l.net_fen, l.bank_status, l.bank_reason, l.reason, pr.status as run_status
   from payroll_line l
   join payroll_run pr on pr.county_code = l.county_code and pr.id = l.run_id
   join assistance_case c on c.county_code = l.county_code and c.id = l.case_id
   left join care_institution ci on ci.county_code = l.county_code and ci.id = l.institution_id
+  left join care_provider cp on cp.county_code = l.county_code and cp.id = l.provider_id
   left join household h on h.county_code = l.county_code and h.id = l.household_id
   left join person p on p.county_code = l.county_code and p.id = case
     when c.scheme in ('DIBAO_SINGLE', 'TEKUN') and c.subject_person_id is not null then c.subject_person_id

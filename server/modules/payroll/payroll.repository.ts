@@ -15,6 +15,8 @@ export const CASE_SCHEMES: Record<PayrollScheme, string[]> = {
   DIBAO: ['DIBAO', 'DIBAO_SINGLE'],
   TEKUN: ['TEKUN'],
   TEMPORARY: ['TEMP_EXPENDITURE'],
+  // §5.4 purchased care for dispersed 特困 persons; its lines come from care verifications, not here.
+  CARE: ['TEKUN'],
 };
 
 export type RunScope = { county: string; runId: string; scheme: PayrollScheme; month: string };

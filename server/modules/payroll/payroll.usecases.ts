@@ -7,6 +7,7 @@ import { auditActor, type RequestContext } from '../../platform/context.ts';
 import { AppError, errors } from '../../platform/errors.ts';
 import type { JobRunContext, JobRunner } from '../../platform/jobs.ts';
 import { requirePermission } from '../../platform/policies.ts';
+import { CARE_PAYROLL_STEPS } from '../care/care-payroll.repository.ts';
 import * as repo from './payroll.repository.ts';
 import * as recovery from './payroll-recovery.repository.ts';
 
@@ -126,18 +127,20 @@ export async function computePayroll(
   if (run.status !== 'COMPUTING') return { skipped: run.status };
   const scope: repo.RunScope = { county, runId, scheme: run.scheme, month: run.month };
   const steps: [string, (db: Database, s: repo.RunScope) => Promise<number>][] =
-    run.scheme === 'TEMPORARY'
-      ? [
-          ['temporary', repo.insertTemporary],
-          ['reissue', repo.insertReissues],
-        ]
-      : [
-          ['monthly', repo.insertMonthly],
-          ['deductions', (db, s) => repo.applyDeductions(db, s, DEDUCTION_SHARE_PERCENT)],
-          ['backPay', repo.insertRecalcBackPay],
-          ['catchUp', repo.insertCatchUp],
-          ['reissue', repo.insertReissues],
-        ];
+    run.scheme === 'CARE'
+      ? CARE_PAYROLL_STEPS
+      : run.scheme === 'TEMPORARY'
+        ? [
+            ['temporary', repo.insertTemporary],
+            ['reissue', repo.insertReissues],
+          ]
+        : [
+            ['monthly', repo.insertMonthly],
+            ['deductions', (db, s) => repo.applyDeductions(db, s, DEDUCTION_SHARE_PERCENT)],
+            ['backPay', repo.insertRecalcBackPay],
+            ['catchUp', repo.insertCatchUp],
+            ['reissue', repo.insertReissues],
+          ];
   const counts: Record<string, number> = {};
   try {
     let done = 0;

@@ -58,6 +58,10 @@ export type PolicyParameters = {
   };
   /** 上年度当地居民人均可支配收入, fen per person-year (§15 placeholder). */
   prevYearDisposableIncomeFenPerYear: Record<Area, number>;
+  charity: {
+    /** 1: charity money and goods are transfer income (S1 Art.13(四)); 0: excluded by a local rule (§9.2). */
+    countsAsIncome: number;
+  };
 };
 
 const yuan = (y: number): number => y * 100;
@@ -96,6 +100,7 @@ export const DEFAULTS_2025: PolicyParameters = {
   temporary: { ...temporaryCommon },
   rigid: { lookbackMonths: 12, ratioThreshold: ratio(1, 2) },
   prevYearDisposableIncomeFenPerYear: { urban: yuan(48000), rural: yuan(24000) },
+  charity: { countsAsIncome: 1 },
 };
 
 /** §15 defaults effective 2026-01-01, the yearly adjustment (低保 1,000 / 800 元/人·月). */

@@ -35,6 +35,10 @@ export function Shell() {
     if (can(actor.role, 'alerts.read')) out.push({ key: '/alerts', label: t('monitoring.alertsTitle') });
     if (can(actor.role, 'monitoring.read')) out.push({ key: '/monitoring', label: t('monitoring.title') });
     if (can(actor.role, 'feeds.read')) out.push({ key: '/feeds', label: t('feeds.title') });
+    if (can(actor.role, 'care.visit')) out.push({ key: '/care/visits', label: t('care.visitsTitle') });
+    else if (can(actor.role, 'care.read')) out.push({ key: '/care', label: t('care.title') });
+    if (can(actor.role, 'assistants.read')) out.push({ key: '/assistants', label: t('grassroots.title') });
+    if (can(actor.role, 'charity.read')) out.push({ key: '/charity', label: t('charity.title') });
     if (can(actor.role, 'institutions.read'))
       out.push({ key: '/institutions', label: t('institutions.title') });
     out.push({ key: '/jobs', label: t('nav.jobs') });

@@ -1,10 +1,16 @@
+import { careEn } from './care.ts';
+import { charityEn } from './charity.ts';
 import { feedsEn } from './feeds.ts';
+import { grassrootsEn } from './grassroots.ts';
 import { monitoringEn } from './monitoring.ts';
 import { verificationEn } from './verification.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
   feeds: feedsEn,
+  care: careEn,
+  grassroots: grassrootsEn,
+  charity: charityEn,
   monitoring: monitoringEn,
   verification: verificationEn,
   common: {
@@ -1005,7 +1011,12 @@ export const en: Messages = {
     startTitle: 'Start a monthly run',
     started: 'The {{month}} payroll is being computed',
     scheme: 'Scheme',
-    schemes: { DIBAO: 'Dibao', TEKUN: 'Tekun support', TEMPORARY: 'Temporary assistance' },
+    schemes: {
+      DIBAO: 'Dibao',
+      TEKUN: 'Tekun support',
+      TEMPORARY: 'Temporary assistance',
+      CARE: 'Care services',
+    },
     month: 'Month',
     monthRequired: 'Choose the month',
     monthHint: 'A month not yet reached cannot be paid; each scheme is paid once a month',
@@ -1044,7 +1055,13 @@ export const en: Messages = {
     linesOfTown: 'Lines: {{town}}',
     payee: 'Payee',
     kind: 'Kind',
-    kinds: { MONTHLY: 'Monthly', BACK_PAY: 'Back-pay', REISSUE: 'Reissue', TEMPORARY: 'Temporary' },
+    kinds: {
+      MONTHLY: 'Monthly',
+      BACK_PAY: 'Back-pay',
+      REISSUE: 'Reissue',
+      TEMPORARY: 'Temporary',
+      CARE: 'Care',
+    },
     item: 'Item',
     reason: 'Basis',
   },

@@ -1,11 +1,17 @@
 // Chinese (default) texts of the staff console. en.ts must have the same keys (checked by its type).
 
+import { careZh } from './care.ts';
+import { charityZh } from './charity.ts';
 import { feedsZh } from './feeds.ts';
+import { grassrootsZh } from './grassroots.ts';
 import { monitoringZh } from './monitoring.ts';
 import { verificationZh } from './verification.ts';
 
 export const zhCN = {
   feeds: feedsZh,
+  care: careZh,
+  grassroots: grassrootsZh,
+  charity: charityZh,
   monitoring: monitoringZh,
   verification: verificationZh,
   common: {
@@ -981,7 +987,7 @@ export const zhCN = {
     startTitle: '发起月度发放',
     started: '{{month}} 发放清单开始计算',
     scheme: '类别',
-    schemes: { DIBAO: '低保', TEKUN: '特困供养', TEMPORARY: '临时救助' },
+    schemes: { DIBAO: '低保', TEKUN: '特困供养', TEMPORARY: '临时救助', CARE: '照护服务费' },
     month: '发放月份',
     monthRequired: '请选择发放月份',
     monthHint: '不能发放尚未到来的月份；每类每月只发放一次',
@@ -1020,7 +1026,7 @@ export const zhCN = {
     linesOfTown: '发放明细：{{town}}',
     payee: '领取人',
     kind: '类型',
-    kinds: { MONTHLY: '月发放', BACK_PAY: '补发', REISSUE: '重发', TEMPORARY: '临时救助' },
+    kinds: { MONTHLY: '月发放', BACK_PAY: '补发', REISSUE: '重发', TEMPORARY: '临时救助', CARE: '照护服务' },
     item: '明细项',
     reason: '依据',
   },

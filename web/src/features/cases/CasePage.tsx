@@ -9,6 +9,7 @@ import { type CaseDetail, casesApi } from '../../api/cases.ts';
 import { findDivision, useDivisionTree } from '../../components/useDivisionTree.ts';
 import { errorText } from '../../lib/errors.ts';
 import { useLang } from '../../lib/lang.ts';
+import { CaseCharityActions } from '../charity/CaseCharityActions.tsx';
 import { CaseChecksPanel } from '../verification/CaseChecksPanel.tsx';
 import { CaseDocuments, CaseEntitlements, CaseMembers } from './CasePanels.tsx';
 import { CasePayments } from './CasePayments.tsx';
@@ -150,6 +151,9 @@ export function CasePage() {
               ))}
             </Space>
           )}
+        </div>
+        <div style={{ marginTop: 12 }}>
+          <CaseCharityActions caseId={detail.id} householdId={detail.householdId || null} />
         </div>
         <CaseDocuments detail={detail} />
       </Card>

@@ -13,6 +13,7 @@ import { codeLabel, HEAD_RELATION, TABLES } from '../../lib/codes.ts';
 import { errorText } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLang } from '../../lib/lang.ts';
+import { AssistanceChainCard } from '../charity/AssistanceChainCard.tsx';
 import { HistoryTimeline } from './HistoryTimeline.tsx';
 import { ChangeHeadModal, EditHouseholdModal } from './householdModals.tsx';
 import { MembersTable } from './MembersTable.tsx';
@@ -165,6 +166,7 @@ export function HouseholdDetail() {
       </Card>
       <Card>
         <Tabs
+          defaultActiveKey={window.location.hash === '#chain' ? 'chain' : 'members'}
           items={[
             {
               key: 'members',
@@ -188,6 +190,11 @@ export function HouseholdDetail() {
               key: 'history',
               label: t('household.history'),
               children: <HistoryTimeline items={history} detail={detail} />,
+            },
+            {
+              key: 'chain',
+              label: t('charity.actions.chain'),
+              children: <AssistanceChainCard householdId={detail.id} />,
             },
           ]}
         />
