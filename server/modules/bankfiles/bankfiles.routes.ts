@@ -1,7 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -13,11 +10,10 @@ import {
   reconciliation,
 } from '../../../contracts/bankfiles.ts';
 import { PAYROLL_SCHEMES } from '../../../contracts/payroll.ts';
-import { errors } from '../../platform/errors.ts';
 import { requireCtx } from '../../platform/http.ts';
 import { requirePermission } from '../../platform/policies.ts';
 import type { Services } from '../../services.ts';
-import { formatOf } from '../imports/row-reader.ts';
+import { withUploadedTable } from '../imports/table-upload.ts';
 import { exportBankFile, getBankLayout, saveBankLayout } from './bankfiles.usecases.ts';
 import { importBankReturn, reconcile } from './bankfiles-return.usecases.ts';
 
@@ -95,44 +91,9 @@ export function bankFilesRoutes(app: FastifyInstance, s: Services) {
     async (req) => {
       const ctx = requireCtx(req);
       requirePermission(ctx.actor, 'payroll.manage');
-      const file = await req.file();
-      if (!file)
-        throw errors.validation([
-          {
-            field: 'file',
-            message: '请选择银行回盘文件',
-            messageEn: 'attach the bank return file',
-            expected: '.xlsx or .csv',
-          },
-        ]);
-      const format = formatOf(file.filename);
-      if (!format) {
-        file.file.resume();
-        throw errors.validation([
-          {
-            field: 'file',
-            message: '仅支持 .xlsx 或 .csv 文件',
-            messageEn: 'only .xlsx or .csv files',
-            expected: '.xlsx or .csv',
-          },
-        ]);
-      }
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huijiu-return-'));
-      try {
-        const dest = path.join(dir, `return.${format}`);
-        await pipeline(file.file, fs.createWriteStream(dest, { mode: 0o600 }));
-        if (file.file.truncated)
-          throw errors.validation([
-            { field: 'file', message: '文件过大', messageEn: 'the file is too large' },
-          ]);
-        return await importBankReturn(s, ctx, req.params.id, {
-          file: dest,
-          filename: path.basename(file.filename),
-          format,
-        });
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
+      return withUploadedTable(req, { zh: '银行回盘文件', en: 'the bank return file' }, (f) =>
+        importBankReturn(s, ctx, req.params.id, { file: f.path, filename: f.filename, format: f.format }),
+      );
     },
   );
 

@@ -1,15 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { feedBatchView, feedDelivery, feedSourceStats } from '../../../contracts/feeds.ts';
-import { errors } from '../../platform/errors.ts';
 import { requireCtx } from '../../platform/http.ts';
 import type { Services } from '../../services.ts';
-import { formatOf } from '../imports/row-reader.ts';
+import { withUploadedTable } from '../imports/table-upload.ts';
 import { apiKeyRoutes } from './api-keys.routes.ts';
 import { requireFeedPermission } from './feeds.errors.ts';
 import { feedDeps, listFeeds, listSourceBatches } from './feeds.usecases.ts';
@@ -87,45 +82,9 @@ export function feedsRoutes(app: FastifyInstance, s: Services) {
     async (req) => {
       const ctx = requireCtx(req);
       requireFeedPermission(ctx.actor, 'feeds.upload');
-      const file = await req.file();
-      if (!file)
-        throw errors.validation([
-          {
-            field: 'file',
-            message: '请选择要上传的文件',
-            messageEn: 'attach the file',
-            expected: '.xlsx or .csv',
-          },
-        ]);
-      const format = formatOf(file.filename);
-      if (!format) {
-        file.file.resume();
-        throw errors.validation([
-          {
-            field: 'file',
-            message: '只支持 .xlsx 或 .csv 文件',
-            messageEn: 'only .xlsx and .csv files are accepted',
-            expected: '.xlsx or .csv',
-          },
-        ]);
-      }
-      // A temporary file, removed whatever happens: the upload holds ID numbers in plaintext.
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huijiu-feed-'));
-      try {
-        const dest = path.join(dir, `upload.${format}`);
-        await pipeline(file.file, fs.createWriteStream(dest, { mode: 0o600 }));
-        if (file.file.truncated)
-          throw errors.validation([
-            { field: 'file', message: '文件超过大小上限', messageEn: 'the file exceeds the size limit' },
-          ]);
-        return await deliverFeedFile(deps, ctx, req.params.source, {
-          path: dest,
-          format,
-          filename: file.filename,
-        });
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
+      return withUploadedTable(req, { zh: '要上传的文件', en: 'the file' }, (f) =>
+        deliverFeedFile(deps, ctx, req.params.source, f),
+      );
     },
   );
 
