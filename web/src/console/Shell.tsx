@@ -1,5 +1,5 @@
 // The console frame: header with product, user and language; role-aware menu on the left.
-import { Button, Layout, Menu, type MenuProps, Space, Spin, Tag, theme } from 'antd';
+import { Button, Grid, Layout, Menu, type MenuProps, Space, Spin, Tag, theme } from 'antd';
 import { Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -20,6 +20,8 @@ export function Shell() {
   const location = useLocation();
   const { tree } = useDivisionTree();
   const { token } = theme.useToken();
+  // On a phone (a provider's carer, a village assistant) the header keeps only what fits in 375 px.
+  const wide = Grid.useBreakpoint().md ?? true;
 
   const items = useMemo<NonNullable<MenuProps['items']>>(() => {
     const out: NonNullable<MenuProps['items']> = [];
@@ -59,22 +61,42 @@ export function Shell() {
           display: 'flex',
           alignItems: 'center',
           gap: 16,
-          paddingInline: 24,
+          paddingInline: wide ? 24 : 12,
           background: token.colorPrimary,
         }}
       >
         <Link to="/" style={{ color: '#fff', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}>
-          {t('common.appTitle')}
+          {wide ? t('common.appTitle') : t('common.appName')}
         </Link>
         <div style={{ flex: 1 }} />
-        <Space size="middle" style={{ color: '#fff' }} data-testid="current-user">
-          <span>{actor.displayName}</span>
-          <Tag color="gold">{lang === 'en' ? actor.roleName.en : actor.roleName.zh}</Tag>
-          <span title={actor.jurisdictionCode}>{t('shell.jurisdiction', { name: jurisdiction })}</span>
+        <Space
+          size={wide ? 'middle' : 'small'}
+          style={{ color: '#fff', minWidth: 0 }}
+          data-testid="current-user"
+        >
+          <span
+            title={actor.displayName}
+            style={{
+              display: 'inline-block',
+              maxWidth: wide ? 240 : 96,
+              overflow: 'hidden',
+              textOverflow: 'ellipsis',
+              whiteSpace: 'nowrap',
+              verticalAlign: 'middle',
+            }}
+          >
+            {actor.displayName}
+          </span>
+          {wide && <Tag color="gold">{lang === 'en' ? actor.roleName.en : actor.roleName.zh}</Tag>}
+          {wide && (
+            <span title={actor.jurisdictionCode}>{t('shell.jurisdiction', { name: jurisdiction })}</span>
+          )}
           <LanguageSwitch ghost />
-          <Button size="small" ghost onClick={() => navigate('/change-password')}>
-            {t('shell.changePassword')}
-          </Button>
+          {wide && (
+            <Button size="small" ghost onClick={() => navigate('/change-password')}>
+              {t('shell.changePassword')}
+            </Button>
+          )}
           <Button size="small" ghost data-testid="logout" onClick={() => void logout()}>
             {t('shell.logout')}
           </Button>
@@ -91,7 +113,8 @@ export function Shell() {
             data-testid="main-menu"
           />
         </Sider>
-        <Content style={{ padding: 24, minWidth: 0 }}>
+        {/* The collapsed sider's trigger floats at the top left on a phone: keep the page below it. */}
+        <Content style={{ padding: wide ? 24 : '48px 12px 12px', minWidth: 0 }}>
           <Suspense fallback={<Spin style={{ display: 'block', margin: '80px auto' }} />}>
             <Outlet />
           </Suspense>

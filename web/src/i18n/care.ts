@@ -86,6 +86,9 @@ export const careZh = {
     VERIFIED: '已核验',
     total: '合计支付依据',
     rule: '支付规则：月服务费按服务天数折算；计入次数不足应服务次数时按比例支付，金额向下取整到分。',
+    visitOn: '服务日期',
+    minutes: '时长（分钟）',
+    results: { PENDING: '待核实', CONFIRMED: '属实', REJECTED: '不属实' },
   },
   calls: { SATISFIED: '满意', NEUTRAL: '一般', DISSATISFIED: '不满意', UNREACHABLE: '未接通' },
   visit: {
@@ -206,6 +209,9 @@ export const careEn: typeof careZh = {
     VERIFIED: 'Verified',
     total: 'Total payment basis',
     rule: 'Rule: the monthly fee is prorated by days covered; fewer counted visits than required pays pro rata, rounded down to the fen.',
+    visitOn: 'Visit date',
+    minutes: 'Minutes',
+    results: { PENDING: 'To check', CONFIRMED: 'Confirmed', REJECTED: 'Rejected' },
   },
   calls: {
     SATISFIED: 'Satisfied',

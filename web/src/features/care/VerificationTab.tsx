@@ -127,8 +127,8 @@ function VerificationDrawer({ v, verify, onClose, act }: DrawerProps) {
         dataSource={v.samples}
         columns={[
           { title: t('care.fields.persons'), dataIndex: 'personName' },
-          { title: t('care.fields.month'), dataIndex: 'visitOn' },
-          { title: '′', dataIndex: 'minutes' },
+          { title: t('care.verification.visitOn'), dataIndex: 'visitOn' },
+          { title: t('care.verification.minutes'), dataIndex: 'minutes' },
           {
             title: t('care.fields.status'),
             render: (_, s) =>
@@ -151,7 +151,7 @@ function VerificationDrawer({ v, verify, onClose, act }: DrawerProps) {
                   </Button>
                 </Space>
               ) : (
-                s.result
+                t(`care.verification.results.${s.result}`)
               ),
           },
         ]}
