@@ -101,9 +101,26 @@ describe('低保 application journey (village → town → district)', () => {
   it('the village assistant registers an application for a household of the own village', async () => {
     await setClock(START);
     const page = await pageFor('v001201');
+    // A household of the village with no open case: the demo (and other journeys) may already
+    // have applications open for some, and a household has one open application at a time.
+    const get = async <T>(url: string) => (await (await page.request.get(`${baseUrl}${url}`)).json()) as T;
+    const { items } = await get<{ items: { householdNo: string }[] }>(
+      '/api/v1/households?status=active&pageSize=100',
+    );
+    let householdNo = '';
+    for (const h of items) {
+      const cases = await get<{ items: { stage: string }[] }>(`/api/v1/cases?q=${h.householdNo}&limit=50`);
+      if (cases.items.every((c) => c.stage === 'CLOSED')) {
+        householdNo = h.householdNo;
+        break;
+      }
+    }
+    expect(householdNo).not.toBe('');
     await page.goto(`${baseUrl}/households?status=active`);
     await expect.poll(() => page.locator('.ant-table-row').count()).toBeGreaterThan(0);
-    await page.locator('.ant-table-row').first().click();
+    await page.locator('#household-search').fill(householdNo);
+    await page.locator('#household-search').press('Enter');
+    await page.locator('.ant-table-row', { hasText: householdNo }).click();
     await page.waitForURL(/\/households\/[0-9a-f-]{36}$/);
     await page.getByTestId('household-apply').click();
     await page.waitForURL(/\/cases\/new\?household=/);
