@@ -9,7 +9,7 @@ export type DecryptPool = {
   close(): Promise<void>;
 };
 
-type Reply = { id: number; values?: string[]; error?: string };
+type Reply = { id: number; joined?: string; error?: string };
 
 export function createDecryptPool(masterKeyHex: string): DecryptPool {
   const worker = new Worker(new URL('./decrypt-worker.mjs', import.meta.url), {
@@ -28,7 +28,7 @@ export function createDecryptPool(masterKeyHex: string): DecryptPool {
     if (!w) return;
     waiting.delete(m.id);
     if (m.error !== undefined) w.reject(new Error(m.error));
-    else w.resolve(m.values ?? []);
+    else w.resolve(m.joined === undefined || m.joined === '' ? [] : m.joined.split('\0'));
   });
   worker.on('error', failAll);
   worker.on('exit', (code) => {
@@ -38,9 +38,28 @@ export function createDecryptPool(masterKeyHex: string): DecryptPool {
     decryptMany(blobs) {
       if (failed) return Promise.reject(failed);
       const id = next++;
+      // One buffer with end offsets (-1 = null), transferred, not cloned value by value.
+      let size = 0;
+      for (const b of blobs) size += b?.length ?? 0;
+      const data = new ArrayBuffer(size);
+      const bytes = new Uint8Array(data);
+      const ends = new Int32Array(blobs.length);
+      let at = 0;
+      blobs.forEach((b, i) => {
+        if (b === null) ends[i] = -1;
+        else {
+          bytes.set(b, at);
+          at += b.length;
+          ends[i] = at;
+        }
+      });
       return new Promise<string[]>((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, blobs });
+        waiting.set(id, {
+          // Plain text never holds NUL, but an empty batch joins to '' and splits to [''].
+          resolve: (v) => resolve(blobs.length === 0 ? [] : v.length === 0 ? [''] : v),
+          reject,
+        });
+        worker.postMessage({ id, data, ends }, [data, ends.buffer]);
       });
     },
     async close() {
