@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { JurisdictionFilter } from '../registry/registry.repository.ts';
+import { referralSelect } from './charity.repository.ts';
 
 // The reads behind a household's assistance chain (一户一条救助链, §7.3): its cases, what approved
 // payroll paid them per month, the urgent first aid drawn from the town's reserve fund, and the
@@ -75,38 +76,9 @@ export const firstAidOf = (db: Db, county: string, caseIds: readonly string[]) =
         .orderBy('on_date')
         .execute();
 
+/** The household's referrals, with the same joins as the referral list (one query shape). */
 export const referralsOf = (db: Db, county: string, householdId: string) =>
-  db
-    .selectFrom('charity_referral as r')
-    .innerJoin('charity_org as o', (j) =>
-      j.onRef('o.county_code', '=', 'r.county_code').onRef('o.id', '=', 'r.org_id'),
-    )
-    .innerJoin('household as h', (j) =>
-      j.onRef('h.county_code', '=', 'r.county_code').onRef('h.id', '=', 'r.household_id'),
-    )
-    .leftJoin('charity_project as p', (j) =>
-      j.onRef('p.county_code', '=', 'r.county_code').onRef('p.id', '=', 'r.project_id'),
-    )
-    .leftJoin('person as pe', (j) =>
-      j
-        .onRef('pe.county_code', '=', 'r.county_code')
-        .on(sql<boolean>`pe.id = coalesce(r.person_id, h.head_person_id)`),
-    )
-    .select([
-      'r.id',
-      'r.referred_on',
-      'r.state',
-      'r.need',
-      'r.due_on',
-      'r.answered_on',
-      'r.decline_reason',
-      'o.name as org_name',
-      'p.name as project_name',
-      'pe.name_mask',
-    ])
-    .where('r.county_code', '=', county)
-    .where('r.household_id', '=', householdId)
-    .execute();
+  referralSelect(db, county).where('r.household_id', '=', householdId).execute();
 
 export const disbursementsOf = (db: Db, county: string, householdId: string) =>
   db

@@ -117,7 +117,8 @@ export type ReferralViewRow = ReferralRow & {
   disbursed_fen: number;
 };
 
-const referralSelect = (db: Db, county: string) =>
+/** A referral with its organisation, project, household, case and person (masked name) and what it gave. */
+export const referralSelect = (db: Db, county: string) =>
   db
     .selectFrom('charity_referral as r')
     .innerJoin('charity_org as o', (j) =>
