@@ -1,8 +1,7 @@
 // Row types of the care tables (migration 0018_care; domain-rules §5.3, §5.4, §9.1).
 import type { ColumnType, Generated } from 'kysely';
+import type { CalendarDate, Json } from './schema.ts';
 
-type Json<T> = ColumnType<T, string, string>;
-type CalendarDate = string;
 export type CareLevel = 'SELF_CARE' | 'PARTIAL_LOSS' | 'FULL_LOSS';
 export type ServiceType = 'HOME_CARE' | 'MEAL' | 'HEALTH_VISIT' | 'SOCIAL_WORK';
 

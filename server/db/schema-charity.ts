@@ -1,7 +1,6 @@
 // Row types of the charity tables (migration 0020_charity; domain-rules §9.2, §7.3).
 import type { Generated } from 'kysely';
-
-type CalendarDate = string;
+import type { CalendarDate } from './schema.ts';
 
 export type CharityOrgTable = {
   county_code: string;

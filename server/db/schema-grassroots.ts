@@ -1,8 +1,7 @@
 // Row types of the grassroots tables (migration 0019_grassroots; domain-rules §9.6).
 import type { ColumnType, Generated } from 'kysely';
+import type { CalendarDate, Json } from './schema.ts';
 
-type CalendarDate = string;
-type Json<T> = ColumnType<T, string, string>;
 type Updated = ColumnType<Date, Date, Date>;
 
 export type AssistantPostTable = {

@@ -1,8 +1,6 @@
 // Row types of the monitoring tables (migration 0016_monitoring; domain-rules §7.1, §7.4).
 import type { ColumnType, Generated } from 'kysely';
-
-type Json<T> = ColumnType<T, string, string>;
-type CalendarDate = string;
+import type { CalendarDate, Json } from './schema.ts';
 
 export type AlertRuleTable = {
   county_code: string;

@@ -1,9 +1,6 @@
 // Row types of the verification tables (migration 0017: economic-status checks, domain-rules §8.3).
-import type { ColumnType, Generated } from 'kysely';
-
-type Json<T> = ColumnType<T, string, string>;
-/** A calendar date, always 'YYYY-MM-DD' (Asia/Shanghai). */
-type CalendarDate = string;
+import type { Generated } from 'kysely';
+import type { CalendarDate, Json } from './schema.ts';
 
 export type CheckSubjectRow = {
   personId: string;

@@ -10,9 +10,9 @@ import type { VerificationDB } from './schema-verification.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** A timestamp the application always supplies (no default). */
-type AppTimestamp = Date;
+export type AppTimestamp = Date;
 /** A calendar date, always 'YYYY-MM-DD' (Asia/Shanghai). */
-type CalendarDate = string;
+export type CalendarDate = string;
 
 export type AdminUnitTable = {
   code: string;
@@ -207,7 +207,7 @@ export type PolicyParameterTable = {
   created_at: AppTimestamp;
 };
 
-type Json<T> = ColumnType<T, string, string>;
+export type Json<T> = ColumnType<T, string, string>;
 
 export type CaseScheme =
   | 'DIBAO'
