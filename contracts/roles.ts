@@ -82,6 +82,25 @@ export const PERMISSIONS = {
   ],
   'charity.manage': ['district_officer', 'district_admin', 'charity'],
   'charity.refer': ['village_assistant', 'town_officer', 'district_officer', 'district_admin'],
+  // The catalogue of §9.3 is public; editing it and running the matcher is the district's.
+  'policies.read': ROLES,
+  'policies.manage': ['district_admin'],
+  'policies.run': ['district_officer', 'district_admin'],
+  // A department liaison sees and answers its own department's referrals; 民政 staff see all.
+  'referrals.read': [
+    'village_assistant',
+    'town_officer',
+    'district_officer',
+    'district_admin',
+    'department_liaison',
+    'auditor',
+  ],
+  'referrals.answer': ['department_liaison', 'district_officer', 'district_admin'],
+  // Portal submissions (objections, 12349 complaints), the SMS outbox and QR posters.
+  'portal.inbox': ['town_officer', 'district_officer', 'district_admin', 'auditor'],
+  'portal.answer': ['town_officer', 'district_officer', 'district_admin'],
+  'portal.outbox': ['district_officer', 'district_admin'],
+  'portal.posters': ['village_assistant', 'town_officer', 'district_officer', 'district_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

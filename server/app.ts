@@ -29,12 +29,17 @@ import { integrityRoutes } from './modules/integrity/integrity.routes.ts';
 import { jobRoutes } from './modules/jobs/jobs.routes.ts';
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
 import { payrollRoutes } from './modules/payroll/payroll.routes.ts';
+import { policiesRoutes } from './modules/policies/policies.routes.ts';
+import { referralsRoutes } from './modules/policies/referrals.routes.ts';
+import { portalRoutes } from './modules/portal/portal.routes.ts';
+import { postersRoutes } from './modules/portal/posters.routes.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { standardsRoutes } from './modules/standards/standards.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { verificationRoutes } from './modules/verification/verification.routes.ts';
 import { errors } from './platform/errors.ts';
 import { CSRF_HEADER, installErrorHandler, newRequestId, SESSION_COOKIE } from './platform/http.ts';
+import { installPublicRateLimit } from './platform/rate-limit.ts';
 import { serializerCompiler } from './platform/serializer.ts';
 import type { Services } from './services.ts';
 
@@ -136,6 +141,8 @@ export async function createServer(
     },
   );
 
+  installPublicRateLimit(app, s);
+
   if (s.config.testMode) {
     // e2e journeys move the clock (publicity periods, monthly runs); never registered in production.
     app
@@ -169,6 +176,10 @@ export async function createServer(
   careRoutes(app, s);
   grassrootsRoutes(app, s);
   charityRoutes(app, s);
+  policiesRoutes(app, s);
+  referralsRoutes(app, s);
+  portalRoutes(app, s);
+  postersRoutes(app, s);
   documentsRoutes(app, s);
   payrollRoutes(app, s);
   statsRoutes(app, s);

@@ -20,6 +20,9 @@ import * as m0017 from './migrations/0017_verification.ts';
 import * as m0018 from './migrations/0018_care.ts';
 import * as m0019 from './migrations/0019_grassroots.ts';
 import * as m0020 from './migrations/0020_charity.ts';
+import * as m0021 from './migrations/0021_policies.ts';
+import * as m0022 from './migrations/0022_portal.ts';
+import * as m0023 from './migrations/0023_referrals.ts';
 
 // Migrations are listed explicitly (not read from the folder) so the bundle order is fixed and a
 // typo fails the type check instead of silently skipping a migration.
@@ -44,6 +47,9 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0018_care': m0018,
   '0019_grassroots': m0019,
   '0020_charity': m0020,
+  '0021_policies': m0021,
+  '0022_portal': m0022,
+  '0023_referrals': m0023,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -6,6 +6,8 @@ import type { CareDB } from './schema-care.ts';
 import type { CharityDB } from './schema-charity.ts';
 import type { GrassrootsDB } from './schema-grassroots.ts';
 import type { MonitoringDB } from './schema-monitoring.ts';
+import type { PoliciesDB } from './schema-policies.ts';
+import type { PortalDB } from './schema-portal.ts';
 import type { VerificationDB } from './schema-verification.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -567,7 +569,14 @@ export type FeedRecordTable = {
 };
 
 /** Every table; the monitoring and verification modules keep theirs in files of their own. */
-export type DB = CoreDB & MonitoringDB & VerificationDB & CareDB & GrassrootsDB & CharityDB;
+export type DB = CoreDB &
+  MonitoringDB &
+  VerificationDB &
+  CareDB &
+  GrassrootsDB &
+  CharityDB &
+  PoliciesDB &
+  PortalDB;
 
 type CoreDB = {
   api_key: ApiKeyTable;

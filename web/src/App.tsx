@@ -39,6 +39,11 @@ const MonitoringDashboard = page(
   () => import('./features/monitoring/MonitoringDashboard.tsx'),
   'MonitoringDashboard',
 );
+const PoliciesPage = page(() => import('./features/policies/PoliciesPage.tsx'), 'PoliciesPage');
+const ReferralsPage = page(() => import('./features/policies/ReferralsPage.tsx'), 'ReferralsPage');
+const PortalAdminPage = page(() => import('./features/portaladmin/PortalAdminPage.tsx'), 'PortalAdminPage');
+// The citizen portal is its own bundle: a phone scanning a poster loads none of the console.
+const PortalApp = page(() => import('./portal/PortalApp.tsx'), 'PortalApp');
 const CheckReportPage = page(() => import('./features/verification/CheckReportPage.tsx'), 'CheckReportPage');
 
 import { ReserveFundRoute, UrgentReportRoute } from './features/reservefund/routes.tsx';
@@ -70,6 +75,7 @@ export function App() {
           <Suspense fallback={<FullPageSpin />}>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              <Route path="/portal/*" element={<PortalApp />} />
               <Route path="/stats/print" element={<StatsPrintRoute />} />
               <Route
                 path="/change-password"
@@ -232,6 +238,30 @@ export function App() {
                   element={
                     <RequirePermission perm="charity.read">
                       <CharityPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="policies"
+                  element={
+                    <RequirePermission perm="policies.read">
+                      <PoliciesPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="referrals"
+                  element={
+                    <RequirePermission perm="referrals.read">
+                      <ReferralsPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="portal-admin"
+                  element={
+                    <RequirePermission perm="portal.inbox">
+                      <PortalAdminPage />
                     </RequirePermission>
                   }
                 />

@@ -41,6 +41,11 @@ export function Shell() {
     else if (can(actor.role, 'care.read')) out.push({ key: '/care', label: t('care.title') });
     if (can(actor.role, 'assistants.read')) out.push({ key: '/assistants', label: t('grassroots.title') });
     if (can(actor.role, 'charity.read')) out.push({ key: '/charity', label: t('charity.title') });
+    if (can(actor.role, 'referrals.read'))
+      out.push({ key: '/referrals', label: t('policies.referralsTitle') });
+    if (can(actor.role, 'policies.manage') || can(actor.role, 'policies.run'))
+      out.push({ key: '/policies', label: t('policies.title') });
+    if (can(actor.role, 'portal.inbox')) out.push({ key: '/portal-admin', label: t('portalAdmin.title') });
     if (can(actor.role, 'institutions.read'))
       out.push({ key: '/institutions', label: t('institutions.title') });
     out.push({ key: '/jobs', label: t('nav.jobs') });

@@ -3,6 +3,9 @@ import { charityEn } from './charity.ts';
 import { feedsEn } from './feeds.ts';
 import { grassrootsEn } from './grassroots.ts';
 import { monitoringEn } from './monitoring.ts';
+import { policiesEn } from './policies.ts';
+import { portalEn } from './portal.ts';
+import { portalAdminEn } from './portalAdmin.ts';
 import { verificationEn } from './verification.ts';
 import type { Messages } from './zh-CN.ts';
 
@@ -12,6 +15,9 @@ export const en: Messages = {
   grassroots: grassrootsEn,
   charity: charityEn,
   monitoring: monitoringEn,
+  policies: policiesEn,
+  portal: portalEn,
+  portalAdmin: portalAdminEn,
   verification: verificationEn,
   common: {
     appName: 'Huijiu',

@@ -5,6 +5,9 @@ import { charityZh } from './charity.ts';
 import { feedsZh } from './feeds.ts';
 import { grassrootsZh } from './grassroots.ts';
 import { monitoringZh } from './monitoring.ts';
+import { policiesZh } from './policies.ts';
+import { portalZh } from './portal.ts';
+import { portalAdminZh } from './portalAdmin.ts';
 import { verificationZh } from './verification.ts';
 
 export const zhCN = {
@@ -13,6 +16,9 @@ export const zhCN = {
   grassroots: grassrootsZh,
   charity: charityZh,
   monitoring: monitoringZh,
+  policies: policiesZh,
+  portal: portalZh,
+  portalAdmin: portalAdminZh,
   verification: verificationZh,
   common: {
     appName: '汇救',

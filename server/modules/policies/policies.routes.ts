@@ -1,0 +1,5 @@
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../services.ts';
+
+// Placeholder: filled in by the capability's owner.
+export function policiesRoutes(_app: FastifyInstance, _s: Services) {}
