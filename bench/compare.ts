@@ -180,6 +180,11 @@ export async function benchCompare() {
         `job         : ${secs(jobMs)} (load + compare + alerts)`,
         `raw floor   : ${secs(floorMs)} (best of ${secs(before.ms)} / ${secs(after.ms)}; COPY of the plaintext records + one join on the plaintext ID number: ${before.matches} matches)`,
         `ratio       : ${ratio.toFixed(2)}× (target ≤ ${TARGET}×) ${ratio <= TARGET ? 'OK' : 'OVER TARGET'}`,
+        `slowest     : ${Object.entries(run.stepMs)
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 6)
+          .map(([k, v]) => `${k} ${secs(v)}`)
+          .join(', ')}`,
         `peak RSS    : ${Math.round(peakRss / 2 ** 20)} MiB${h.kind === 'pglite' ? ' (embedded database included)' : ''}`,
         '',
       ].join('\n'),

@@ -41,6 +41,12 @@ export async function startCluster(): Promise<Cluster> {
     if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr || r.stdout}`);
   };
   const port = await freePort();
+  // BENCH_PG_LOG=<file>: log the plan of every statement slower than 300 ms (auto_explain) and keep
+  // the server log there when the cluster stops — how a slow step is diagnosed.
+  const keepLog = process.env.BENCH_PG_LOG;
+  const explain = keepLog
+    ? ' -c session_preload_libraries=auto_explain -c auto_explain.log_min_duration=300 -c auto_explain.log_analyze=on -c auto_explain.log_nested_statements=on'
+    : '';
   run('initdb', ['-D', path.join(dir, 'data'), '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C']);
   // Settings of a modest production server (durable: fsync stays on).
   run('pg_ctl', [
@@ -50,7 +56,7 @@ export async function startCluster(): Promise<Cluster> {
     path.join(dir, 'log'),
     '-w',
     '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c shared_buffers=1GB -c max_wal_size=8GB -c checkpoint_timeout=30min -c maintenance_work_mem=512MB`,
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c shared_buffers=1GB -c max_wal_size=8GB -c checkpoint_timeout=30min -c maintenance_work_mem=512MB${explain}`,
     'start',
   ]);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
@@ -60,6 +66,7 @@ export async function startCluster(): Promise<Cluster> {
     stop() {
       try {
         run('pg_ctl', ['-D', path.join(dir, 'data'), '-m', 'fast', '-w', 'stop']);
+        if (keepLog) fs.copyFileSync(path.join(dir, 'log'), keepLog);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }

@@ -24,6 +24,24 @@ export async function refreshStatistics(db: Db): Promise<void> {
   );
 }
 
+/**
+ * The category sync just rewrote person_category: without fresh statistics the planner believes it
+ * empty and looks up each candidate's case through the (county, category) index — one scan of the
+ * whole population per alert, quadratic in a province-sized run.
+ */
+export async function refreshCategoryStatistics(db: Db): Promise<void> {
+  await sql`analyze person_category`.execute(db);
+}
+
+/**
+ * For the rest of the transaction, plan without JIT compilation: a rule's estimate (a JSON
+ * condition guessed at a third of the feed) crosses the JIT thresholds, and compiling costs a second
+ * per statement while the statement itself, on the few thousand real candidates, takes less.
+ */
+export async function withoutJit(trx: Db): Promise<void> {
+  await sql`set local jit = off`.execute(trx);
+}
+
 const CAST: Record<string, string> = { int: 'bigint', fen: 'bigint', bool: 'boolean', date: 'date' };
 
 /** One condition as SQL over feed_record r; values are bound parameters, never spliced. */

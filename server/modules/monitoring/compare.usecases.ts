@@ -82,9 +82,13 @@ export async function startComparison(deps: CompareDeps, ctx: RequestContext) {
 /** Runs a comparison in the caller's process without the job runner (demo generator, CLI). */
 export async function compareNow(deps: Pick<CompareDeps, 'db' | 'clock'>, ctx: RequestContext) {
   const run = await createRun(deps, ctx);
-  await computeComparison(deps, { countyCode: ctx.actor.countyCode, progress: async () => {} }, run.id);
+  const result = await computeComparison(
+    deps,
+    { countyCode: ctx.actor.countyCode, progress: async () => {} },
+    run.id,
+  );
   const done = await repo.getRun(deps.db, ctx.actor.countyCode, run.id);
-  return runView(done!);
+  return { ...runView(done!), stepMs: (result.stepMs ?? {}) as Record<string, number> };
 }
 
 /**
@@ -110,9 +114,26 @@ export async function computeComparison(
       .filter((r) => r.enabled && r.kind !== 'CARE')
       .map(repo.toRuleDef);
     const total = rules.length + 2;
+    // How long each step took (wall time, for operators and the benchmark; not business time).
+    const stepMs: Record<string, number> = {};
+    let mark = performance.now();
+    const lap = (step: string) => {
+      const t = performance.now();
+      stepMs[step] = Math.round(t - mark);
+      mark = t;
+    };
     void job.progress({ done: 0, total, message: '同步监测人口 syncing categories' });
-    const fromCases = await population.syncCaseCategories(deps.db, county, today);
-    const fromFeeds = await population.syncFeedCategories(deps.db, county, today);
+    const fromCases = await deps.db.transaction().execute(async (trx) => {
+      await compare.withoutJit(trx);
+      return population.syncCaseCategories(trx, county, today);
+    });
+    lap('categories:cases');
+    const fromFeeds = await deps.db.transaction().execute(async (trx) => {
+      await compare.withoutJit(trx);
+      return population.syncFeedCategories(trx, county, today);
+    });
+    await compare.refreshCategoryStatistics(deps.db);
+    lap('categories:feeds');
     void job.progress({ done: 2, total, message: `categories ${fromCases + fromFeeds}` });
     const p = await parametersFor(deps.db, county, today);
     const standards: compare.Standards = {
@@ -131,10 +152,13 @@ export async function computeComparison(
         dueOn: addWorkingDays(today, rule.slaWd, DEFAULT_CALENDAR),
         now: deps.clock.now(),
       };
-      counts[rule.code] =
-        rule.kind === 'FIELD_THRESHOLD'
-          ? await compare.raiseFieldRule(deps.db, scope, rule)
-          : await compare.raiseBuiltin(deps.db, scope, rule, standards);
+      counts[rule.code] = await deps.db.transaction().execute(async (trx) => {
+        await compare.withoutJit(trx);
+        return rule.kind === 'FIELD_THRESHOLD'
+          ? compare.raiseFieldRule(trx, scope, rule)
+          : compare.raiseBuiltin(trx, scope, rule, standards);
+      });
+      lap(rule.code);
       done += 1;
       void job.progress({ done, total, message: `${rule.code}: ${counts[rule.code]}` });
     }
@@ -145,7 +169,7 @@ export async function computeComparison(
       raised,
       counts: JSON.stringify(counts),
     });
-    return { runId, raised, counts };
+    return { runId, raised, counts, stepMs };
   } catch (err) {
     await repo.setRun(deps.db, county, runId, { status: 'FAILED', finished_at: deps.clock.now() });
     throw err;

@@ -28,24 +28,30 @@ const affected = (r: { numAffectedRows?: bigint }) => Number(r.numAffectedRows ?
  */
 export async function syncCaseCategories(db: Db, county: string, today: string): Promise<number> {
   const r = await sql`
-    with cur as (
-      select distinct c.id::text as ref, ${SCHEME_CATEGORY} as category,
-        coalesce(c.decided_on, c.applied_on) as valid_from, c.town_code, c.village_code, p.id as person_id,
-        p.id_number_bidx as bidx
+    with c as (
+      select c.id, c.scheme, c.county_code, c.household_id, c.subject_person_id, c.facts, c.town_code,
+        c.village_code, coalesce(c.decided_on, c.applied_on) as valid_from
       from assistance_case c
-      cross join lateral (
-        select c.subject_person_id as person_id where c.scheme in ('TEKUN', 'DIBAO_SINGLE')
-        union
-        select e.v::uuid from jsonb_array_elements_text(case when c.scheme not in ('TEKUN', 'DIBAO_SINGLE')
-          and jsonb_typeof(c.facts->'personIds') = 'array' then c.facts->'personIds' else '[]'::jsonb end) e(v)
-        union
-        select m.person_id from household_member m where c.scheme not in ('TEKUN', 'DIBAO_SINGLE')
-          and jsonb_typeof(c.facts->'personIds') is distinct from 'array'
-          and m.county_code = c.county_code and m.household_id = c.household_id and m.left_on is null
-      ) x
-      join person p on p.county_code = c.county_code and p.id = x.person_id and p.deceased_on is null
       where c.county_code = ${county} and c.stage = 'ACTIVE'
         and c.scheme in ('DIBAO', 'DIBAO_SINGLE', 'TEKUN', 'DIBAO_EDGE', 'RIGID')
+    ), who as (
+      -- Three set-based branches (not one lateral union per case): the household branch becomes one
+      -- hash join, which a million cases need.
+      select c.id, c.subject_person_id as person_id from c where c.scheme in ('TEKUN', 'DIBAO_SINGLE')
+      union all
+      select c.id, e.v::uuid from c cross join lateral jsonb_array_elements_text(c.facts->'personIds') e(v)
+      where c.scheme not in ('TEKUN', 'DIBAO_SINGLE') and jsonb_typeof(c.facts->'personIds') = 'array'
+      union all
+      select c.id, m.person_id from c
+      join household_member m on m.county_code = c.county_code and m.household_id = c.household_id
+        and m.left_on is null
+      where c.scheme not in ('TEKUN', 'DIBAO_SINGLE') and jsonb_typeof(c.facts->'personIds') is distinct from 'array'
+    ), cur as (
+      select distinct c.id::text as ref, ${SCHEME_CATEGORY} as category, c.valid_from, c.town_code,
+        c.village_code, p.id as person_id, p.id_number_bidx as bidx
+      from who w
+      join c on c.id = w.id
+      join person p on p.county_code = c.county_code and p.id = w.person_id and p.deceased_on is null
     ), up as (
       insert into person_category (county_code, person_bidx, category, source, source_ref, person_id, town_code,
         village_code, valid_from, valid_to, updated_on)
