@@ -71,239 +71,255 @@ export function App() {
   return (
     <BrowserRouter>
       <Providers>
-        <AuthProvider>
-          <Suspense fallback={<FullPageSpin />}>
-            <Routes>
-              <Route path="/login" element={<LoginPage />} />
-              <Route path="/portal/*" element={<PortalApp />} />
-              <Route path="/stats/print" element={<StatsPrintRoute />} />
-              <Route
-                path="/change-password"
-                element={
-                  <RequireAuth allowPasswordChange>
-                    <ChangePasswordPage />
-                  </RequireAuth>
-                }
-              />
-              <Route
-                path="/"
-                element={
-                  <RequireAuth>
-                    <Shell />
-                  </RequireAuth>
-                }
-              >
-                <Route index element={<HomeRedirect />} />
-                <Route
-                  path="households"
-                  element={
-                    <RequirePermission perm="registry.read">
-                      <HouseholdList />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="households/new"
-                  element={
-                    <RequirePermission perm="registry.write">
-                      <HouseholdForm />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="households/:id"
-                  element={
-                    <RequirePermission perm="registry.read">
-                      <HouseholdDetail />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="cases"
-                  element={
-                    <RequirePermission perm="cases.read">
-                      <CaseList />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="cases/new"
-                  element={
-                    <RequirePermission perm="cases.write">
-                      <ApplicationPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route path="cases/urgent/new" element={<UrgentReportRoute />} />
-                <Route path="reserve-fund" element={<ReserveFundRoute />} />
-                <Route path="stats" element={<StatsRoute />} />
-                <Route
-                  path="cases/:id"
-                  element={
-                    <RequirePermission perm="cases.read">
-                      <CasePage />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="imports"
-                  element={
-                    <RequirePermission perm="registry.import">
-                      <ImportPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="calculator"
-                  element={
-                    <RequirePermission perm="registry.read">
-                      <CalculatorPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="standards"
-                  element={
-                    <RequirePermission perm="standards.read">
-                      <StandardsPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="recalc"
-                  element={
-                    <RequirePermission perm="entitlements.read">
-                      <RecalcPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="feeds"
-                  element={
-                    <RequirePermission perm="feeds.read">
-                      <FeedsPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="alerts"
-                  element={
-                    <RequirePermission perm="alerts.read">
-                      <AlertsPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="monitoring"
-                  element={
-                    <RequirePermission perm="monitoring.read">
-                      <MonitoringDashboard />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="checks/:id"
-                  element={
-                    <RequirePermission perm="checks.read">
-                      <CheckReportPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="care"
-                  element={
-                    <RequirePermission perm="care.read">
-                      <CarePage />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="care/visits"
-                  element={
-                    <RequirePermission perm="care.visit">
-                      <ProviderVisitsPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="assistants"
-                  element={
-                    <RequirePermission perm="assistants.read">
-                      <AssistantsPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="charity"
-                  element={
-                    <RequirePermission perm="charity.read">
-                      <CharityPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="policies"
-                  element={
-                    <RequirePermission perm="policies.read">
-                      <PoliciesPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="referrals"
-                  element={
-                    <RequirePermission perm="referrals.read">
-                      <ReferralsPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="portal-admin"
-                  element={
-                    <RequirePermission perm="portal.inbox">
-                      <PortalAdminPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="institutions"
-                  element={
-                    <RequirePermission perm="institutions.read">
-                      <InstitutionsPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="payroll"
-                  element={
-                    <RequirePermission perm="payroll.read">
-                      <PayrollPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route path="jobs" element={<JobsPage />} />
-                <Route
-                  path="audit"
-                  element={
-                    <RequirePermission perm="audit.read">
-                      <AuditPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="users"
-                  element={
-                    <RequirePermission perm="users.manage">
-                      <UsersPage />
-                    </RequirePermission>
-                  }
-                />
-                <Route path="*" element={<NotFound />} />
-              </Route>
-            </Routes>
-          </Suspense>
-        </AuthProvider>
+        <Routes>
+          {/* The public portal needs no session: it never asks the console who is signed in. */}
+          <Route
+            path="/portal/*"
+            element={
+              <Suspense fallback={<FullPageSpin />}>
+                <PortalApp />
+              </Suspense>
+            }
+          />
+          <Route path="*" element={<Console />} />
+        </Routes>
       </Providers>
     </BrowserRouter>
+  );
+}
+
+function Console() {
+  return (
+    <AuthProvider>
+      <Suspense fallback={<FullPageSpin />}>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route path="/stats/print" element={<StatsPrintRoute />} />
+          <Route
+            path="/change-password"
+            element={
+              <RequireAuth allowPasswordChange>
+                <ChangePasswordPage />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="/"
+            element={
+              <RequireAuth>
+                <Shell />
+              </RequireAuth>
+            }
+          >
+            <Route index element={<HomeRedirect />} />
+            <Route
+              path="households"
+              element={
+                <RequirePermission perm="registry.read">
+                  <HouseholdList />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="households/new"
+              element={
+                <RequirePermission perm="registry.write">
+                  <HouseholdForm />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="households/:id"
+              element={
+                <RequirePermission perm="registry.read">
+                  <HouseholdDetail />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="cases"
+              element={
+                <RequirePermission perm="cases.read">
+                  <CaseList />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="cases/new"
+              element={
+                <RequirePermission perm="cases.write">
+                  <ApplicationPage />
+                </RequirePermission>
+              }
+            />
+            <Route path="cases/urgent/new" element={<UrgentReportRoute />} />
+            <Route path="reserve-fund" element={<ReserveFundRoute />} />
+            <Route path="stats" element={<StatsRoute />} />
+            <Route
+              path="cases/:id"
+              element={
+                <RequirePermission perm="cases.read">
+                  <CasePage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="imports"
+              element={
+                <RequirePermission perm="registry.import">
+                  <ImportPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="calculator"
+              element={
+                <RequirePermission perm="registry.read">
+                  <CalculatorPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="standards"
+              element={
+                <RequirePermission perm="standards.read">
+                  <StandardsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="recalc"
+              element={
+                <RequirePermission perm="entitlements.read">
+                  <RecalcPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="feeds"
+              element={
+                <RequirePermission perm="feeds.read">
+                  <FeedsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="alerts"
+              element={
+                <RequirePermission perm="alerts.read">
+                  <AlertsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="monitoring"
+              element={
+                <RequirePermission perm="monitoring.read">
+                  <MonitoringDashboard />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="checks/:id"
+              element={
+                <RequirePermission perm="checks.read">
+                  <CheckReportPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="care"
+              element={
+                <RequirePermission perm="care.read">
+                  <CarePage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="care/visits"
+              element={
+                <RequirePermission perm="care.visit">
+                  <ProviderVisitsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="assistants"
+              element={
+                <RequirePermission perm="assistants.read">
+                  <AssistantsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="charity"
+              element={
+                <RequirePermission perm="charity.read">
+                  <CharityPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="policies"
+              element={
+                <RequirePermission perm="policies.read">
+                  <PoliciesPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="referrals"
+              element={
+                <RequirePermission perm="referrals.read">
+                  <ReferralsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="portal-admin"
+              element={
+                <RequirePermission perm="portal.inbox">
+                  <PortalAdminPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="institutions"
+              element={
+                <RequirePermission perm="institutions.read">
+                  <InstitutionsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="payroll"
+              element={
+                <RequirePermission perm="payroll.read">
+                  <PayrollPage />
+                </RequirePermission>
+              }
+            />
+            <Route path="jobs" element={<JobsPage />} />
+            <Route
+              path="audit"
+              element={
+                <RequirePermission perm="audit.read">
+                  <AuditPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="users"
+              element={
+                <RequirePermission perm="users.manage">
+                  <UsersPage />
+                </RequirePermission>
+              }
+            />
+            <Route path="*" element={<NotFound />} />
+          </Route>
+        </Routes>
+      </Suspense>
+    </AuthProvider>
   );
 }
