@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CASE_SCHEMES } from './cases.ts';
 import { MONITORED_CATEGORY_CODES, type MonitoredCategory } from './monitoring.ts';
 
 // The comprehensive-assistance catalogue "泰汇救" (domain-rules §9.3; S6 §五(一) 一次申请、分类
@@ -82,6 +83,7 @@ export const CEL_CONTEXT: readonly CelField[] = [
     type: 'list<string>',
     zh: '正在享受的民政救助（DIBAO、TEKUN 等）',
     en: 'civil-affairs schemes in force (DIBAO, TEKUN, …)',
+    values: CASE_SCHEMES,
   },
   {
     path: 'household.categories',
@@ -140,6 +142,7 @@ export const CEL_CONTEXT: readonly CelField[] = [
     type: 'list<string>',
     zh: '本人享受的民政救助',
     en: 'own civil-affairs schemes in force',
+    values: CASE_SCHEMES,
   },
 ];
 
@@ -203,6 +206,10 @@ export const policyInput = z.object({
   active: z.boolean().default(true),
 });
 export type PolicyInput = z.input<typeof policyInput>;
+
+/** An edit: `version` (optional) is the version the editor started from; a stale one is refused (409). */
+export const policyUpdateInput = policyInput.extend({ version: z.number().int().min(1).optional() });
+export type PolicyUpdateInput = z.input<typeof policyUpdateInput>;
 
 export const policyView = policyInput.extend({
   id: z.string(),
@@ -309,6 +316,11 @@ export type ReferralAnswerInput = z.input<typeof referralAnswerInput>;
 // ── Public (portal 码上知) ──────────────────────────────────────────────────────────────────────
 
 export const publicPolicyQuery = z.object({
+  /** The poster's village (its county's catalogue); optional when the instance serves one county. */
+  villageCode: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional(),
   q: z.string().trim().max(40).optional(),
   departmentCode: z.enum(POLICY_DEPARTMENT_CODES).optional(),
   category: z.enum(MONITORED_CATEGORY_CODES as [MonitoredCategory, ...MonitoredCategory[]]).optional(),
