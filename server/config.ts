@@ -30,6 +30,13 @@ const envSchema = z.object({
     .enum(['0', '1', 'true', 'false'])
     .default('0')
     .transform((v) => v === '1' || v === 'true'),
+  /** The public address of the site (https://jiuzhu.example.gov.cn), printed in the posters' QR codes. */
+  HUIJIU_PUBLIC_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\/[\x21-\x7e]+$/, 'HUIJIU_PUBLIC_URL must be an http(s) address in ASCII')
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -44,6 +51,8 @@ export type Config = {
   pgliteDurability: 'full' | 'relaxed';
   secureCookies: boolean;
   trustProxy: boolean;
+  /** Without it, a poster carries the address its request came to. */
+  publicUrl: string | undefined;
   logLevel: string;
 };
 
@@ -65,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pgliteDurability: e.HUIJIU_PGLITE_DURABILITY,
     secureCookies: e.HUIJIU_SECURE_COOKIES,
     trustProxy: e.HUIJIU_TRUST_PROXY,
+    publicUrl: e.HUIJIU_PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,22 +1,12 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
+import { cjkFont } from '../../platform/pdf-font.ts';
 import { type Doc, type PublicityDoc, WATERMARK } from './documents.models.ts';
 
 // PDF layout of the printed documents: A4, title centred, wrapped body lines, a table for the
 // publicity list, and on every page the print time and the watermark line. The CJK font is Noto Sans
 // SC (SIL OFL 1.1) from the npm package @expo-google-fonts/noto-sans-sc: no network and no system
 // fonts at run time; it is subset on embedding, so a one-page notice stays around 10–20 KB.
-
-const FONT_FILE = '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf';
-let fontBytes: Buffer | undefined;
-
-/** The font file, read once per process (≈10 MB). */
-function cjkFont(): Buffer {
-  fontBytes ??= fs.readFileSync(createRequire(import.meta.url).resolve(FONT_FILE));
-  return fontBytes;
-}
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN_X = 60;

@@ -1,9 +1,8 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
 import { degrees, PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import type { ReportSections, Suspicion } from '../../../contracts/checks.ts';
 import { feedSource } from '../../../contracts/feeds.ts';
+import { cjkFont } from '../../platform/pdf-font.ts';
 import { fenToYuanString } from '../../rules/money.ts';
 import { dateZh, printTime } from '../documents/documents.models.ts';
 import { wrapText } from '../documents/pdf.ts';
@@ -11,14 +10,6 @@ import { wrapText } from '../documents/pdf.ts';
 // The check report as a PDF (核对报告, domain-rules §8.3, §2.2): header with the report number and
 // version, 家庭基本情况, 家庭财产信息 per source, the summary, and on every page the objection period,
 // the restricted-use line, the print number and a diagonal watermark naming who printed it and when.
-// documents/pdf.ts keeps its font loader and layout private, so the loader (a few lines) is copied.
-
-const FONT_FILE = '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf';
-let fontBytes: Buffer | undefined;
-const cjkFont = () => {
-  fontBytes ??= fs.readFileSync(createRequire(import.meta.url).resolve(FONT_FILE));
-  return fontBytes;
-};
 
 const A4: [number, number] = [595.28, 841.89];
 const X = 48;
