@@ -278,7 +278,7 @@ function Console() {
             <Route
               path="portal-admin"
               element={
-                <RequirePermission perm="portal.inbox">
+                <RequirePermission perm={['portal.inbox', 'portal.posters']}>
                   <PortalAdminPage />
                 </RequirePermission>
               }

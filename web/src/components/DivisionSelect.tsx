@@ -36,6 +36,7 @@ type Props = {
   value?: string;
   onChange?: (value: string | undefined) => void;
   placeholder?: string;
+  allowClear?: boolean;
   'data-testid'?: string;
   style?: CSSProperties;
 };

@@ -45,7 +45,8 @@ export function Shell() {
       out.push({ key: '/referrals', label: t('policies.referralsTitle') });
     if (can(actor.role, 'policies.manage') || can(actor.role, 'policies.run'))
       out.push({ key: '/policies', label: t('policies.title') });
-    if (can(actor.role, 'portal.inbox')) out.push({ key: '/portal-admin', label: t('portalAdmin.title') });
+    if (can(actor.role, 'portal.inbox') || can(actor.role, 'portal.posters'))
+      out.push({ key: '/portal-admin', label: t('portalAdmin.title') });
     if (can(actor.role, 'institutions.read'))
       out.push({ key: '/institutions', label: t('institutions.title') });
     out.push({ key: '/jobs', label: t('nav.jobs') });

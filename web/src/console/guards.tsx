@@ -66,9 +66,17 @@ export function NotFound() {
   );
 }
 
-export function RequirePermission({ perm, children }: { perm: Permission; children: ReactNode }) {
+/** Renders the page for a role holding `perm` (or, given a list, any one of them). */
+export function RequirePermission({
+  perm,
+  children,
+}: {
+  perm: Permission | readonly Permission[];
+  children: ReactNode;
+}) {
   const actor = useActor();
-  return can(actor.role, perm) ? children : <Forbidden />;
+  const perms: readonly Permission[] = typeof perm === 'string' ? [perm] : perm;
+  return perms.some((p) => can(actor.role, p)) ? children : <Forbidden />;
 }
 
 /** Where "/" leads: the audit log for auditors, the registry for caseworkers, else the jobs list. */
