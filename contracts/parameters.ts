@@ -154,6 +154,33 @@ export const POLICY_PARAMETERS = [
     max: 1,
     rule: 'S1 Art.13(四); §9.2 [U]',
   },
+  {
+    key: 'portal.maskNamesOnline',
+    zh: '网上公示隐去姓名（1 隐去，0 公布全名）',
+    en: 'Mask names on the public portal (1 masked, 0 full names)',
+    kind: 'int',
+    min: 0,
+    max: 1,
+    rule: 'S1 Art.24; §2.2 [U]',
+  },
+  {
+    key: 'portal.complaintFeedbackWd',
+    zh: '12349 投诉反馈时限（工作日）',
+    en: '12349 complaint feedback limit (working days)',
+    kind: 'int',
+    min: 1,
+    max: 60,
+    rule: 'S1 Art.37; §2.3 [U]',
+  },
+  {
+    key: 'portal.objectionFeedbackWd',
+    zh: '公示异议反馈时限（工作日，且不早于公示期满）',
+    en: 'Objection feedback limit (working days, never before the publicity ends)',
+    kind: 'int',
+    min: 1,
+    max: 30,
+    rule: 'S1 Art.19; §2.2 [U]',
+  },
 ] as const satisfies readonly {
   key: string;
   zh: string;

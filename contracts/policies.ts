@@ -267,7 +267,10 @@ export type MatchRunResult = z.infer<typeof matchRunResult>;
 export const referralQuery = z.object({
   departmentCode: z.enum(POLICY_DEPARTMENT_CODES).optional(),
   state: z.enum(REFERRAL_STATES).optional(),
-  overdue: z.coerce.boolean().optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   villageCode: z.string().optional(),
   householdId: z.string().uuid().optional(),
   page: z.coerce.number().int().min(1).default(1),

@@ -67,7 +67,15 @@ export const noticesView = z.object({
 export type NoticesView = z.infer<typeof noticesView>;
 
 // ── Identity by ID number and a phone verification code ───────────────────────────────────────
-export const otpRequest = z.object({ idNumber, phone });
+export const otpRequest = z.object({
+  idNumber,
+  phone,
+  /** The village of the poster (QR code), when known; only needed where one instance serves several counties. */
+  villageCode: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional(),
+});
 /** The same answer whether or not the ID number is known (no registry oracle). */
 export const otpSent = z.object({ sent: z.literal(true), resendAfterSeconds: z.number() });
 export const sessionRequest = z.object({
@@ -207,6 +215,24 @@ export const feedbackInput = z.object({
   feedback: z.string().trim().min(2).max(2000),
   /** For an objection during publicity: also record it on the case (OBJECTION event) with this route. */
   caseRoute: z.enum(['REINVESTIGATION', 'DEMOCRATIC_REVIEW']).optional(),
+  /** An interim answer (still being checked): the state becomes IN_PROGRESS instead of ANSWERED. */
+  interim: z.boolean().optional(),
+});
+/** Query of the staff inbox (GET /api/v1/portal/submissions). */
+export const submissionListQuery = z.object({
+  kind: z.enum(['OBJECTION', 'COMPLAINT']).optional(),
+  state: z.enum(['RECEIVED', 'IN_PROGRESS', 'ANSWERED']).optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+/** Query of the SMS outbox (GET /api/v1/portal/sms-outbox), newest first. */
+export const smsOutboxQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(50),
 });
 
 export const smsOutboxItem = z.object({

@@ -12,7 +12,10 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
+/** Who can act: a staff role, or a citizen through the public portal (holds no permission at all). */
+export type ActorRole = Role | 'citizen';
+
+export const ROLE_NAMES: Record<ActorRole, { zh: string; en: string }> = {
   village_assistant: { zh: '村级民政协理员', en: 'Village assistant' },
   town_officer: { zh: '镇街经办人', en: 'Town officer' },
   district_officer: { zh: '区民政经办人', en: 'District officer' },
@@ -21,6 +24,7 @@ export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
   care_provider: { zh: '照护服务机构', en: 'Care provider' },
   charity: { zh: '慈善组织', en: 'Charity' },
   auditor: { zh: '审计员', en: 'Auditor' },
+  citizen: { zh: '申请人（网上）', en: 'Applicant (online)' },
 };
 
 export const PERMISSIONS = {
@@ -104,8 +108,8 @@ export const PERMISSIONS = {
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
-export function can(role: Role, permission: Permission): boolean {
-  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+export function can(role: ActorRole, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly ActorRole[]).includes(role);
 }
 
 /** The jurisdiction length each role must have: a district role is county-wide (6 digits). */

@@ -1,5 +1,4 @@
 import { creditCheckChar } from '../contracts/institutions.ts';
-import type { Role } from '../contracts/roles.ts';
 import { createUsers } from '../server/modules/admin/users.usecases.ts';
 import { recordDisbursement } from '../server/modules/charity/disbursements.usecases.ts';
 import { linkOrgUser, saveOrg, saveProject } from '../server/modules/charity/orgs.usecases.ts';
@@ -13,6 +12,7 @@ import type { RequestContext } from '../server/platform/context.ts';
 import { hashPassword } from '../server/platform/passwords.ts';
 import { addDays } from '../server/rules/calendar.ts';
 import type { Services } from '../server/services.ts';
+import { userContext } from './accounts.ts';
 import { DEMO_COUNTY } from './district.ts';
 import type { Rng } from './random.ts';
 import { DEMO_PASSWORD } from './run.ts';
@@ -29,24 +29,9 @@ const ORGS = [
 ] as const;
 
 async function contextOf(s: Services, username: string): Promise<RequestContext> {
-  const u = await s.db
-    .selectFrom('app_user')
-    .selectAll()
-    .where('username', '=', username)
-    .executeTakeFirstOrThrow();
-  return {
-    actor: {
-      userId: u.id,
-      username: u.username,
-      displayName: u.display_name,
-      role: u.role as Role,
-      countyCode: u.county_code,
-      jurisdictionCode: u.jurisdiction_code,
-      mustChangePassword: false,
-    },
-    requestId: 'demo-charity',
-    clientIp: 'local',
-  };
+  const ctx = await userContext(s, username, 'demo-charity');
+  if (!ctx) throw new Error(`demo account ${username} is missing`);
+  return ctx;
 }
 
 export async function runDemoCharity(s: Services, rng: Rng): Promise<void> {

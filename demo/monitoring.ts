@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { Disposition } from '../contracts/alerts.ts';
-import type { Role } from '../contracts/roles.ts';
 import { createApplication } from '../server/modules/cases/applications.usecases.ts';
 import { deliverFeed, feedDeps } from '../server/modules/feeds/feeds.usecases.ts';
 import { escalateOverdue } from '../server/modules/monitoring/alerts.repository.ts';
@@ -13,6 +12,7 @@ import type { RequestContext } from '../server/platform/context.ts';
 import { addDays } from '../server/rules/calendar.ts';
 import { makeIdNumber } from '../server/rules/id-number.ts';
 import type { Services } from '../server/services.ts';
+import { userContext } from './accounts.ts';
 import { DEMO_COUNTY, demoDivisions } from './district.ts';
 import type { Rng } from './random.ts';
 
@@ -25,23 +25,7 @@ import type { Rng } from './random.ts';
 
 export const DEMO_MONITORED_PERSONS = 3803;
 
-async function contextOf(s: Services, username: string): Promise<RequestContext | null> {
-  const u = await s.db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();
-  if (!u) return null;
-  return {
-    actor: {
-      userId: u.id,
-      username: u.username,
-      displayName: u.display_name,
-      role: u.role as Role,
-      countyCode: u.county_code,
-      jurisdictionCode: u.jurisdiction_code,
-      mustChangePassword: false,
-    },
-    requestId: 'demo-monitoring',
-    clientIp: 'local',
-  };
-}
+const contextOf = (s: Services, username: string) => userContext(s, username, 'demo-monitoring');
 
 /** Registry persons alive and not covered by an active case (after the case categories are synced). */
 async function notHelped(s: Services) {

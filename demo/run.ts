@@ -18,6 +18,7 @@ import { DEMO_COUNTY, demoDivisions } from './district.ts';
 import { deliverDemoFeeds } from './feeds.ts';
 import { runDemoGrassroots } from './grassroots.ts';
 import { runDemoMonitoring } from './monitoring.ts';
+import { runDemoPolicies } from './policies.ts';
 import { demoRows, toCsv } from './population.ts';
 import { createRng } from './random.ts';
 import { runDemoChecks } from './verification.ts';
@@ -160,6 +161,9 @@ export async function runDemo(
   await runDemoCare(s, createRng(seed + 4));
   await runDemoCharity(s, createRng(seed + 5));
   await runDemoGrassroots(s, createRng(seed + 6));
+  // The catalogue of 37 policies finds people and refers them to the departments (§9.3); the
+  // portal's inbox gets a few complaints and an objection (§9.5).
+  await runDemoPolicies(s, createRng(seed + 7));
   return {
     households: result.households ?? 0,
     persons: result.persons ?? 0,

@@ -7,6 +7,7 @@ import { recalcJob } from './modules/entitlements/recalc.jobs.ts';
 import { importJob } from './modules/imports/imports.jobs.ts';
 import { monitoringJobs } from './modules/monitoring/monitoring.jobs.ts';
 import { payrollJob } from './modules/payroll/payroll.jobs.ts';
+import { matchingJob } from './modules/policies/matching.jobs.ts';
 import { type AuditLog, createAuditLog } from './platform/audit.ts';
 import { createClock, type SettableClock } from './platform/clock.ts';
 import { createCipher, type PersonalDataCipher, resolveMasterKey } from './platform/crypto.ts';
@@ -52,6 +53,7 @@ export async function createServices(
     payrollJob(services),
     ...monitoringJobs(services),
     careMissedVisitsJob(services),
+    matchingJob(services),
   ];
   services.jobs = createJobRunner({ db, clock, definitions });
   services.close = async () => {

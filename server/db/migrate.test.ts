@@ -27,6 +27,12 @@ const TENANT_TABLES = [
   'alert',
   'alert_event',
   'person_category',
+  'policy_department',
+  'policy',
+  'policy_match',
+  'department_referral',
+  'portal_application',
+  'portal_submission',
 ];
 /** Tables that carry county_code as a plain attribute and are not distributed by it. */
 const NOT_DISTRIBUTED = ['admin_unit', 'app_user', 'job'];

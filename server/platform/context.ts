@@ -1,11 +1,11 @@
-import type { Role } from '../../contracts/roles.ts';
+import type { ActorRole } from '../../contracts/roles.ts';
 
 /** Who is acting, and where: passed into every use case (never read from globals). */
 export type Actor = {
   userId: string;
   username: string;
   displayName: string;
-  role: Role;
+  role: ActorRole;
   countyCode: string;
   /** A division code of 6 (county), 9 (town) or 12 (village) digits. */
   jurisdictionCode: string;

@@ -158,3 +158,28 @@ export function assessCase(
     basis: { method: 'TEKUN_SUPPORT', area, careLevel: assessSelfCare(member.selfCare).level },
   };
 }
+
+/** The case columns the proposed amount of a publicity reads. */
+export type PublicityCase = {
+  scheme: CaseScheme;
+  facts: unknown;
+  model: unknown;
+  area: 'urban' | 'rural';
+  applied_on: string;
+  subject_person_id: string | null;
+};
+
+/**
+ * 拟保障金额 of an initial opinion in publicity: what the rules engine gives on the investigated facts
+ * as of acceptance, if eligible (the printed notice and the portal's 码上查 show the same figure).
+ */
+export function proposedAmountFen(c: PublicityCase, params: PolicyParameters | null): number | null {
+  if (!c.facts || !params) return null;
+  try {
+    const assessedOn = (c.model as { acceptedOn?: string | null }).acceptedOn ?? c.applied_on;
+    const a = assessCase(c.scheme, c.facts as CaseFacts, c.area, assessedOn, params, c.subject_person_id);
+    return a.eligible ? a.amountFen : null;
+  } catch {
+    return null;
+  }
+}

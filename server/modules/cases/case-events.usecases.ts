@@ -57,6 +57,20 @@ export async function recordCaseEvent(
   body: unknown,
   expectedVersion?: number,
 ): Promise<{ version: number; state: string; stage: string }> {
+  return deps.db
+    .transaction()
+    .execute((trx) => recordCaseEventIn(trx, deps, ctx, caseId, body, expectedVersion));
+}
+
+/** The same inside a caller's transaction (a portal objection recorded with its feedback, one commit). */
+export async function recordCaseEventIn(
+  trx: Transaction<DB>,
+  deps: CaseDeps,
+  ctx: RequestContext,
+  caseId: string,
+  body: unknown,
+  expectedVersion?: number,
+): Promise<{ version: number; state: string; stage: string }> {
   requirePermission(ctx.actor, 'cases.write');
   const level = levelOf(ctx);
   const actor = { role: ctx.actor.role, level };
@@ -64,160 +78,158 @@ export async function recordCaseEvent(
   const at = deps.clock.now();
   const today = shanghaiDateOf(at);
   // One locked read of the case: the machine, the event's shape and the parameters all follow from it.
-  return deps.db.transaction().execute(async (trx) => {
-    const row = await repo.lockCase(trx, county, caseId);
-    if (!row || !withinJurisdiction(ctx.actor, row.village_code)) throw caseNotFound();
-    const machine = machineOf(row.scheme, row.stage);
-    if (!machine || row.stage === 'CLOSED')
+  const row = await repo.lockCase(trx, county, caseId);
+  if (!row || !withinJurisdiction(ctx.actor, row.village_code)) throw caseNotFound();
+  const machine = machineOf(row.scheme, row.stage);
+  if (!machine || row.stage === 'CLOSED')
+    throw refusalError({
+      ok: false,
+      code: 'CASE_CLOSED',
+      zh: '案件已办结，不能再操作',
+      en: 'the case is closed',
+    });
+  const e = parseOr400(EVENT_SCHEMAS[machine], body) as ApiEvent;
+  const on = e.at ?? today;
+  if (on > today)
+    throw errors.validation([
+      { field: 'at', message: '日期不能晚于今天', messageEn: 'the date cannot be in the future' },
+    ]);
+  if (expectedVersion !== undefined && row.version !== expectedVersion)
+    throw errors.conflict(
+      'cases.version_conflict',
+      '案件已被他人更新，请刷新后重试',
+      'the case was changed by someone else; reload and try again',
+      { current: row.version },
+    );
+  // Only temporary assistance reads parameters on every step (the township's approval limit, caps).
+  const temp =
+    machine === 'urgent' || machine === 'expenditure' ? await parametersFor(trx, county, on) : null;
+  const limitFen = temp?.temporary.townshipApprovalLimitFen ?? 0;
+  const expenditureParams = temp
+    ? {
+        townshipApprovalLimitFen: limitFen,
+        // §15: the general cap per event is months × the urban monthly standard × household size.
+        generalCapFen:
+          temp.temporary.generalCapMonths *
+          temp.dibao.standardFen.urban *
+          Math.max(1, (row.facts as CaseFacts | null)?.personIds.length ?? 1),
+        prevYearPerCapitaIncomeFen: temp.prevYearDisposableIncomeFenPerYear[row.area],
+        publicityRequired: false,
+      }
+    : undefined;
+  const attachments = await storeAttachments(trx, ctx, row.id, e.attachments ?? [], at);
+  const entry = {
+    type: e.type,
+    on,
+    opinion: e.opinion ?? null,
+    payload: payloadOf(e),
+    attachments,
+  };
+  if (RECORD_ONLY.has(e.type)) {
+    await recordTransition(trx, ctx, at, row, { state: row.state, model: row.model }, entry);
+    return { version: row.version + 1, state: row.state, stage: row.stage };
+  }
+
+  const facts = row.facts as CaseFacts | null;
+  let newFacts: CaseFacts | undefined;
+  let assessment: Extract<Assessment, { eligible: true }> | undefined;
+  if ((e.type === 'RECORD_INVESTIGATION' || e.type === 'CHANGE_AMOUNT') && e.facts) {
+    // A migrated case has no facts yet: the review's facts describe the household's current members.
+    const personIds = facts?.personIds ?? (await currentMemberIds(trx, row));
+    newFacts = { personIds, household: e.facts };
+    parseFacts(newFacts, on, row.area);
+  }
+  const decides = (e.type === 'CONFIRM' && machine !== 'urgent') || e.type === 'CHANGE_AMOUNT';
+  if (decides) {
+    const basisFacts = newFacts ?? facts;
+    if (!basisFacts)
       throw refusalError({
         ok: false,
-        code: 'CASE_CLOSED',
-        zh: '案件已办结，不能再操作',
-        en: 'the case is closed',
+        code: 'NO_FACTS',
+        zh: '案件没有核定的家庭经济状况',
+        en: 'the case has no assessed facts',
       });
-    const e = parseOr400(EVENT_SCHEMAS[machine], body) as ApiEvent;
-    const on = e.at ?? today;
-    if (on > today)
-      throw errors.validation([
-        { field: 'at', message: '日期不能晚于今天', messageEn: 'the date cannot be in the future' },
-      ]);
-    if (expectedVersion !== undefined && row.version !== expectedVersion)
-      throw errors.conflict(
-        'cases.version_conflict',
-        '案件已被他人更新，请刷新后重试',
-        'the case was changed by someone else; reload and try again',
-        { current: row.version },
-      );
-    // Only temporary assistance reads parameters on every step (the township's approval limit, caps).
-    const temp =
-      machine === 'urgent' || machine === 'expenditure' ? await parametersFor(trx, county, on) : null;
-    const limitFen = temp?.temporary.townshipApprovalLimitFen ?? 0;
-    const expenditureParams = temp
-      ? {
-          townshipApprovalLimitFen: limitFen,
-          // §15: the general cap per event is months × the urban monthly standard × household size.
-          generalCapFen:
-            temp.temporary.generalCapMonths *
-            temp.dibao.standardFen.urban *
-            Math.max(1, (row.facts as CaseFacts | null)?.personIds.length ?? 1),
-          prevYearPerCapitaIncomeFen: temp.prevYearDisposableIncomeFenPerYear[row.area],
-          publicityRequired: false,
-        }
-      : undefined;
-    const attachments = await storeAttachments(trx, ctx, row.id, e.attachments ?? [], at);
-    const entry = {
-      type: e.type,
+    const assessedOn = (row.model as { acceptedOn?: string | null }).acceptedOn ?? row.applied_on;
+    // The amount paid from the month after the decision uses the standard in force then (S1 Art.21).
+    const from = benefitStartMonth(on);
+    const a = assessCase(
+      row.scheme,
+      basisFacts,
+      row.area,
+      assessedOn,
+      await parametersFor(trx, county, from),
+      row.subject_person_id,
+    );
+    if (!a.eligible) throw notEligible(a);
+    assessment = a;
+  }
+  // S2 Art.16: the county spot-checks at least 30 % of 特困 cases, drawn at random when the county
+  // review starts. The draw (seed and result) is kept on the case, so asking again cannot re-draw.
+  let spotCheck = (row.model as { spotDraw?: SpotDraw }).spotDraw;
+  if (machine === 'tekun' && e.type === 'START_COUNTY_REVIEW') {
+    const seed = crypto.randomBytes(8).toString('hex');
+    const draw = crypto.createHash('sha256').update(`${seed}:${row.id}`).digest().readUInt32BE(0) / 2 ** 32;
+    spotCheck = { rate: TEKUN_MIN_SPOT_CHECK_RATE, seed, selected: draw < TEKUN_MIN_SPOT_CHECK_RATE };
+  }
+  const r = withCalendar(() =>
+    applyToModel(machine, row.model, e, actor, {
+      cal: DEFAULT_CALENDAR,
       on,
-      opinion: e.opinion ?? null,
-      payload: payloadOf(e),
-      attachments,
-    };
-    if (RECORD_ONLY.has(e.type)) {
-      await recordTransition(trx, ctx, at, row, { state: row.state, model: row.model }, entry);
-      return { version: row.version + 1, state: row.state, stage: row.stage };
-    }
-
-    const facts = row.facts as CaseFacts | null;
-    let newFacts: CaseFacts | undefined;
-    let assessment: Extract<Assessment, { eligible: true }> | undefined;
-    if ((e.type === 'RECORD_INVESTIGATION' || e.type === 'CHANGE_AMOUNT') && e.facts) {
-      // A migrated case has no facts yet: the review's facts describe the household's current members.
-      const personIds = facts?.personIds ?? (await currentMemberIds(trx, row));
-      newFacts = { personIds, household: e.facts };
-      parseFacts(newFacts, on, row.area);
-    }
-    const decides = (e.type === 'CONFIRM' && machine !== 'urgent') || e.type === 'CHANGE_AMOUNT';
-    if (decides) {
-      const basisFacts = newFacts ?? facts;
-      if (!basisFacts)
-        throw refusalError({
-          ok: false,
-          code: 'NO_FACTS',
-          zh: '案件没有核定的家庭经济状况',
-          en: 'the case has no assessed facts',
-        });
-      const assessedOn = (row.model as { acceptedOn?: string | null }).acceptedOn ?? row.applied_on;
-      // The amount paid from the month after the decision uses the standard in force then (S1 Art.21).
-      const from = benefitStartMonth(on);
-      const a = assessCase(
-        row.scheme,
-        basisFacts,
-        row.area,
-        assessedOn,
-        await parametersFor(trx, county, from),
-        row.subject_person_id,
-      );
-      if (!a.eligible) throw notEligible(a);
-      assessment = a;
-    }
-    // S2 Art.16: the county spot-checks at least 30 % of 特困 cases, drawn at random when the county
-    // review starts. The draw (seed and result) is kept on the case, so asking again cannot re-draw.
-    let spotCheck = (row.model as { spotDraw?: SpotDraw }).spotDraw;
-    if (machine === 'tekun' && e.type === 'START_COUNTY_REVIEW') {
-      const seed = crypto.randomBytes(8).toString('hex');
-      const draw = crypto.createHash('sha256').update(`${seed}:${row.id}`).digest().readUInt32BE(0) / 2 ** 32;
-      spotCheck = { rate: TEKUN_MIN_SPOT_CHECK_RATE, seed, selected: draw < TEKUN_MIN_SPOT_CHECK_RATE };
-    }
-    const r = withCalendar(() =>
-      applyToModel(machine, row.model, e, actor, {
-        cal: DEFAULT_CALENDAR,
-        on,
-        atIso: at.toISOString(),
-        ...(assessment ? { amountFen: assessment.amountFen } : {}),
-        ...(spotCheck ? { spotCheck } : {}),
-        urgentParams: { townshipApprovalLimitFen: limitFen },
-        ...(expenditureParams ? { expenditureParams } : {}),
-      }),
-    );
-    if (!r.ok) throw refusalError(r);
-    if (machine === 'tekun' && spotCheck) r.model = { ...r.model, spotDraw: spotCheck };
-    const result = await afterTransition(trx, at, row, r, assessment, on, e.type);
-    if (e.type === 'RECORD_CONSENT')
-      await repo.insertConsent(trx, {
-        county_code: county,
-        case_id: row.id,
-        person_id: e.personId,
-        kind: machine === 'tekun' && !facts?.personIds.includes(e.personId) ? 'SUPPORTER' : 'MEMBER',
-        signed_on: on,
-        document_ref: e.documentRef,
-        recorded_by: ctx.actor.userId,
-        recorded_at: at,
-      });
-    const placed = r.effects.find((x) => x.type === 'SUPPORT_MODE_SET') as
-      | { mode: 'DISPERSED' | 'CENTRALISED'; institutionId: string | null }
-      | undefined;
-    const placement = placed
-      ? await placementColumns(trx, county, row.id, placed.mode, placed.institutionId)
-      : {};
-    await onReserveFundEffects(trx, ctx, at, row, r.effects, on);
-    await onIntegrityEffects(trx, ctx, at, row, r.effects, on);
-    // REQUEST_CHECK opens the county's check request (§8.3) in this same transaction.
-    await onCheckEffects(trx, ctx, at, row, r.model, r.effects, on);
-    await recordTransition(
-      trx,
-      ctx,
-      at,
-      row,
-      { ...result.columns, ...placement, model: result.model, ...(newFacts ? { facts: newFacts } : {}) },
-      {
-        ...entry,
-        payload: {
-          ...entry.payload,
-          effects: r.effects,
-          ...(assessment ? { amountFen: assessment.amountFen, breakdown: assessment.breakdown } : {}),
-          // §2.5: the decision cites the check report version it relied on (when the case has one).
-          ...(decides && e.type === 'CONFIRM' ? await citedCheckReport(trx, row) : {}),
-          ...(r.effects.some((x) => x.type === 'REFERRAL_CHECK')
-            ? { referral: await referralCheck(trx, row, newFacts ?? facts, on) }
-            : {}),
-          ...(spotCheck && (e.type === 'START_COUNTY_REVIEW' || e.type === 'RECORD_SPOT_CHECK')
-            ? { spotCheck }
-            : {}),
-        },
+      atIso: at.toISOString(),
+      ...(assessment ? { amountFen: assessment.amountFen } : {}),
+      ...(spotCheck ? { spotCheck } : {}),
+      urgentParams: { townshipApprovalLimitFen: limitFen },
+      ...(expenditureParams ? { expenditureParams } : {}),
+    }),
+  );
+  if (!r.ok) throw refusalError(r);
+  if (machine === 'tekun' && spotCheck) r.model = { ...r.model, spotDraw: spotCheck };
+  const result = await afterTransition(trx, at, row, r, assessment, on, e.type);
+  if (e.type === 'RECORD_CONSENT')
+    await repo.insertConsent(trx, {
+      county_code: county,
+      case_id: row.id,
+      person_id: e.personId,
+      kind: machine === 'tekun' && !facts?.personIds.includes(e.personId) ? 'SUPPORTER' : 'MEMBER',
+      signed_on: on,
+      document_ref: e.documentRef,
+      recorded_by: ctx.actor.userId,
+      recorded_at: at,
+    });
+  const placed = r.effects.find((x) => x.type === 'SUPPORT_MODE_SET') as
+    | { mode: 'DISPERSED' | 'CENTRALISED'; institutionId: string | null }
+    | undefined;
+  const placement = placed
+    ? await placementColumns(trx, county, row.id, placed.mode, placed.institutionId)
+    : {};
+  await onReserveFundEffects(trx, ctx, at, row, r.effects, on);
+  await onIntegrityEffects(trx, ctx, at, row, r.effects, on);
+  // REQUEST_CHECK opens the county's check request (§8.3) in this same transaction.
+  await onCheckEffects(trx, ctx, at, row, r.model, r.effects, on);
+  await recordTransition(
+    trx,
+    ctx,
+    at,
+    row,
+    { ...result.columns, ...placement, model: result.model, ...(newFacts ? { facts: newFacts } : {}) },
+    {
+      ...entry,
+      payload: {
+        ...entry.payload,
+        effects: r.effects,
+        ...(assessment ? { amountFen: assessment.amountFen, breakdown: assessment.breakdown } : {}),
+        // §2.5: the decision cites the check report version it relied on (when the case has one).
+        ...(decides && e.type === 'CONFIRM' ? await citedCheckReport(trx, row) : {}),
+        ...(r.effects.some((x) => x.type === 'REFERRAL_CHECK')
+          ? { referral: await referralCheck(trx, row, newFacts ?? facts, on) }
+          : {}),
+        ...(spotCheck && (e.type === 'START_COUNTY_REVIEW' || e.type === 'RECORD_SPOT_CHECK')
+          ? { spotCheck }
+          : {}),
       },
-    );
-    return { version: row.version + 1, state: result.columns.state, stage: result.columns.stage };
-  });
+    },
+  );
+  return { version: row.version + 1, state: result.columns.state, stage: result.columns.stage };
 }
 
 async function currentMemberIds(trx: Transaction<DB>, row: repo.CaseRow): Promise<string[]> {

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { AttachmentInput } from '../../../contracts/case-events.ts';
-import type { Role } from '../../../contracts/roles.ts';
+import type { ActorRole } from '../../../contracts/roles.ts';
 import type { DB } from '../../db/schema.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, errors, fieldError } from '../../platform/errors.ts';
@@ -12,7 +12,7 @@ import type { Level, Refusal } from './procedure.models.ts';
 // Small pieces the case use cases share: the actor's level, refusals as API errors, the
 // case-not-found error, parsing with field errors, and storing attachments.
 
-const LEVEL: Partial<Record<Role, Level>> = {
+const LEVEL: Partial<Record<ActorRole, Level>> = {
   village_assistant: 'village',
   town_officer: 'town',
   district_officer: 'county',

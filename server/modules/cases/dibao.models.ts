@@ -227,9 +227,10 @@ export function transition(
 
   switch (e.type) {
     case 'SUBMIT': {
-      // S1 Art.4, Art.6: the family applies, or the village committee / another person on its behalf.
+      // S1 Art.4, Art.6: the family applies (online too, §9.5), or the village committee / another
+      // person on its behalf.
       if (c.state !== 'DRAFT') return bad;
-      const r = requireLevel(actor, ['village', 'town'], '提交申请');
+      const r = requireLevel(actor, ['applicant', 'village', 'town'], '提交申请');
       return r ?? go({ ...base, state: 'SUBMITTED' });
     }
     case 'NOTIFY_MISSING_MATERIALS': {

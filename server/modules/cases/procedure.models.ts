@@ -1,9 +1,10 @@
 // Shared pieces of the case state machines (domain-rules §2.3 who does what, §2.4 no inclusion without
 // procedure). Pure: no I/O, no clock; every date is an argument.
-import type { Role } from '../../../contracts/roles.ts';
+import type { ActorRole } from '../../../contracts/roles.ts';
 
-export type Level = 'village' | 'town' | 'county';
-export type Actor = { role: Role; level: Level };
+/** `applicant`: the family itself, applying online through the portal (S1 Art.4; §9.5). */
+export type Level = 'applicant' | 'village' | 'town' | 'county';
+export type Actor = { role: ActorRole; level: Level };
 export type ApprovalLevel = 'COUNTY' | 'TOWNSHIP';
 
 export type Refusal = { ok: false; code: string; zh: string; en: string };
@@ -13,13 +14,15 @@ export type Outcome<S, E> = Accepted<S, E> | Refusal;
 export const refuse = (code: string, zh: string, en: string): Refusal => ({ ok: false, code, zh, en });
 
 /** Which role may act at which level (§2.3): village assists, township accepts/reviews, county confirms. */
-const LEVEL_ROLES: Record<Level, readonly Role[]> = {
+const LEVEL_ROLES: Record<Level, readonly ActorRole[]> = {
+  applicant: ['citizen'],
   village: ['village_assistant'],
   town: ['town_officer'],
   county: ['district_officer', 'district_admin'],
 };
 
 const LEVEL_ZH: Record<Level, string> = {
+  applicant: '申请人本人（网上）',
   village: '村（居）',
   town: '乡镇（街道）',
   county: '县级（区）民政',

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { referralSelect as departmentReferralSelect } from '../policies/referrals.repository.ts';
 import type { JurisdictionFilter } from '../registry/registry.repository.ts';
 import { referralSelect } from './charity.repository.ts';
 
@@ -79,6 +80,13 @@ export const firstAidOf = (db: Db, county: string, caseIds: readonly string[]) =
 /** The household's referrals, with the same joins as the referral list (one query shape). */
 export const referralsOf = (db: Db, county: string, householdId: string) =>
   referralSelect(db, county).where('r.household_id', '=', householdId).execute();
+
+/** The household's department referrals (转办, §9.3), with the same joins as the referral worklist. */
+export const departmentReferralsOf = (db: Db, county: string, householdId: string) =>
+  departmentReferralSelect(db, county)
+    .where('r.household_id', '=', householdId)
+    .orderBy('r.referred_on')
+    .execute();
 
 export const disbursementsOf = (db: Db, county: string, householdId: string) =>
   db

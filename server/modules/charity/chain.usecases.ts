@@ -6,6 +6,7 @@ import { type Clock, shanghaiDateOf } from '../../platform/clock.ts';
 import { auditActor, type RequestContext } from '../../platform/context.ts';
 import { errors } from '../../platform/errors.ts';
 import { jurisdictionFilter } from '../../platform/policies.ts';
+import { chainTitle } from '../policies/referrals.models.ts';
 import { parametersFor } from '../standards/standards.usecases.ts';
 import * as repo from './chain.repository.ts';
 import { charityErrors } from './charity-access.ts';
@@ -13,8 +14,8 @@ import { type CharityIncome, charityIncome, charityIncomeRule } from './charity-
 
 // 一户（人）一条救助链 (§7.3; S6 §三(一) "将各部门救助帮扶情况反馈回平台"): everything every
 // department gave a household, in date order, on one page — cases and what payroll paid them, urgent
-// first aid, charity referrals and disbursements. Each source is a function in CHAIN_SOURCES; care
-// services and issue 7's department referrals add theirs there (their link kinds are in the contract).
+// first aid, charity referrals and disbursements, and the departments' referrals (转办). Each source is a
+// function in CHAIN_SOURCES; care services add theirs there (its link kind is in the contract).
 
 export type ChainDeps = { db: Database; clock: Clock; audit: AuditLog };
 
@@ -133,8 +134,33 @@ export const charityLinks: ChainSource = async ({ db, county, householdId, count
   ];
 };
 
-/** Issue 7 (department referrals) and the care-services module add their sources here. */
-export const CHAIN_SOURCES: readonly ChainSource[] = [civilAffairsLinks, charityLinks];
+/** Other departments (泰汇救, §9.3): what the matcher referred to them (转办) and their answers. */
+export const departmentLinks: ChainSource = async ({ db, county, householdId }) =>
+  (await repo.departmentReferralsOf(db, county, householdId)).map(
+    (r): ChainLink => ({
+      kind: 'DEPARTMENT_REFERRAL',
+      on: r.referred_on,
+      source: 'DEPARTMENT',
+      department: r.department_code,
+      personName: r.name_mask,
+      // Money or goods at their value, once the department has given them.
+      amountFen: r.state === 'GRANTED' && r.amount_fen !== null ? Number(r.amount_fen) : null,
+      state: r.state,
+      refId: r.id,
+      ...chainTitle({
+        policyName: r.policy_name,
+        departmentName: r.department_name,
+        departmentNameEn: r.department_name_en || r.department_code,
+        state: r.state,
+        dueOn: r.due_on,
+        answeredOn: r.answered_on,
+        answerReason: r.answer_reason,
+      }),
+    }),
+  );
+
+/** The care-services module adds its source here. */
+export const CHAIN_SOURCES: readonly ChainSource[] = [civilAffairsLinks, charityLinks, departmentLinks];
 
 const KIND_ORDER: Record<ChainLink['kind'], number> = {
   CASE: 0,

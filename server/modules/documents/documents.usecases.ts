@@ -6,7 +6,7 @@ import type { PersonalDataCipher } from '../../platform/crypto.ts';
 import { errors } from '../../platform/errors.ts';
 import { jurisdictionFilter, requirePermission, withinJurisdiction } from '../../platform/policies.ts';
 import { benefitStartMonth } from '../../rules/calendar.ts';
-import { assessCase, type CaseFacts } from '../cases/assessment.ts';
+import { proposedAmountFen } from '../cases/assessment.ts';
 import { caseNotFound } from '../cases/case-support.ts';
 import { type CaseRow, getCase } from '../cases/cases.repository.ts';
 import { currentEntitlement, entitlementHistory } from '../entitlements/entitlements.repository.ts';
@@ -179,20 +179,6 @@ export async function printCertificate(
   return { filename: `certificate-${row.case_no}.pdf`, bytes };
 }
 
-type PublicityRow = Awaited<ReturnType<typeof repo.publicityCases>>[number];
-
-/** 拟保障金额: what the rules engine gives on the investigated facts for the month after today, if eligible. */
-function proposedAmount(c: PublicityRow, params: Awaited<ReturnType<typeof parametersFor>>): number | null {
-  if (!c.facts) return null;
-  try {
-    const assessedOn = (c.model as { acceptedOn?: string | null }).acceptedOn ?? c.applied_on;
-    const a = assessCase(c.scheme, c.facts as CaseFacts, c.area, assessedOn, params, c.subject_person_id);
-    return a.eligible ? a.amountFen : null;
-  } catch {
-    return null;
-  }
-}
-
 export async function printPublicity(
   deps: DocumentsDeps,
   ctx: RequestContext,
@@ -219,7 +205,7 @@ export async function printPublicity(
       fullName: person.name,
       householdSize: c.household_size,
       opinion: c.opinion,
-      proposedAmountFen: params ? proposedAmount(c, params) : null,
+      proposedAmountFen: params ? proposedAmountFen(c, params) : null,
       firstDay: p.firstDay,
       lastDay: p.lastDay,
     };

@@ -62,6 +62,13 @@ export type PolicyParameters = {
     /** 1: charity money and goods are transfer income (S1 Art.13(四)); 0: excluded by a local rule (§9.2). */
     countsAsIncome: number;
   };
+  /** The public portal (§9.5, §2.2, §2.3 12349); read by server/modules/portal/portal-params.ts. */
+  portal: {
+    /** 1: names on public pages are masked (张*); 0: a local rule publishes them in full. */
+    maskNamesOnline: number;
+    complaintFeedbackWd: number;
+    objectionFeedbackWd: number;
+  };
 };
 
 const yuan = (y: number): number => y * 100;
@@ -101,6 +108,7 @@ export const DEFAULTS_2025: PolicyParameters = {
   rigid: { lookbackMonths: 12, ratioThreshold: ratio(1, 2) },
   prevYearDisposableIncomeFenPerYear: { urban: yuan(48000), rural: yuan(24000) },
   charity: { countsAsIncome: 1 },
+  portal: { maskNamesOnline: 1, complaintFeedbackWd: 15, objectionFeedbackWd: 5 },
 };
 
 /** §15 defaults effective 2026-01-01, the yearly adjustment (低保 1,000 / 800 元/人·月). */

@@ -1,0 +1,26 @@
+import type { Role } from '../contracts/roles.ts';
+import type { RequestContext } from '../server/platform/context.ts';
+import type { Services } from '../server/services.ts';
+
+/** The request context of a demo account, as its sign-in would give it (null if there is none). */
+export async function userContext(
+  s: Services,
+  username: string,
+  requestId: string,
+): Promise<RequestContext | null> {
+  const u = await s.db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();
+  if (!u) return null;
+  return {
+    actor: {
+      userId: u.id,
+      username: u.username,
+      displayName: u.display_name,
+      role: u.role as Role,
+      countyCode: u.county_code,
+      jurisdictionCode: u.jurisdiction_code,
+      mustChangePassword: false,
+    },
+    requestId,
+    clientIp: 'local',
+  };
+}
