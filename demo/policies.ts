@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import { POLICY_DEPARTMENT_CODES, POLICY_DEPARTMENTS } from '../contracts/policies.ts';
 import { createUsers } from '../server/modules/admin/users.usecases.ts';
+import { PUBLICITY_SCHEMES } from '../server/modules/documents/documents.repository.ts';
 import { installDefaultCatalogue } from '../server/modules/policies/default-catalogue-install.ts';
 import { linkDepartmentUser } from '../server/modules/policies/department-users.usecases.ts';
 import { matchNow } from '../server/modules/policies/matching.usecases.ts';
@@ -120,11 +122,15 @@ async function demoSubmissions(s: Services, rng: Rng, today: string) {
     },
     client,
   );
+  // A case whose publicity runs today (a demo case may sit in PUBLICIZING after its last day).
   const publicity = await s.db
     .selectFrom('assistance_case')
     .select('id')
     .where('county_code', '=', DEMO_COUNTY)
     .where('state', '=', 'PUBLICIZING')
+    .where(sql<boolean>`model->'publicity'->>'postedOn' <= ${today}`)
+    .where(sql<boolean>`model->'publicity'->>'lastDay' >= ${today}`)
+    .where('scheme', 'in', PUBLICITY_SCHEMES)
     .orderBy('case_no')
     .executeTakeFirst();
   at(today);
