@@ -86,7 +86,13 @@ export const sessionRequest = z.object({
     .trim()
     .regex(/^\d{6}$/, 'the 6-digit code'),
 });
-export const portalSession = z.object({ token: z.string(), expiresAt: z.string(), phoneMask: z.string() });
+export const portalSession = z.object({
+  token: z.string(),
+  expiresAt: z.string(),
+  /** The same limit as a duration: a phone's clock may differ from the server's. */
+  expiresInSeconds: z.number(),
+  phoneMask: z.string(),
+});
 export type PortalSession = z.infer<typeof portalSession>;
 
 // ── 码上办 ────────────────────────────────────────────────────────────────────────────────────

@@ -51,13 +51,16 @@ beforeAll(async () => {
   });
   contexts.push(ctx);
   phone = await ctx.newPage();
-  // A village of the town with no application in progress, so other journeys keep theirs.
-  const cases = await town.request.get(`${baseUrl}/api/v1/cases?stage=APPLICATION&limit=200`);
-  const busy = new Set(((await cases.json()).items as CaseSummary[]).map((c) => c.villageCode));
-  const tree = await (await town.request.get(`${baseUrl}/api/v1/divisions/tree`)).json();
-  const villages: string[] = JSON.stringify(tree).match(/3709710010\d\d/g) ?? [];
-  village = [...new Set(villages)].find((v) => v.length === 12 && !busy.has(v) && v !== '370971001201') ?? '';
-  expect(village).toMatch(/^3709710010\d{2}$/);
+  // A village of the town other than 东家庄村 (the monitoring journey's).
+  type Node = { code: string; level: string; children?: Node[] };
+  const villagesOf = (nodes: Node[]): string[] =>
+    nodes.flatMap((n) => [...(n.level === 'village' ? [n.code] : []), ...villagesOf(n.children ?? [])]);
+  const tree = (await (await town.request.get(`${baseUrl}/api/v1/divisions/tree`)).json()) as
+    | Node[]
+    | { items: Node[] };
+  const villages = villagesOf(Array.isArray(tree) ? tree : tree.items);
+  village = villages.find((v) => v !== '370971001201') ?? '';
+  expect(village).toMatch(/^370971001\d{3}$/);
 });
 
 afterAll(async () => {
@@ -123,7 +126,20 @@ describe('a citizen applies online from a village poster', () => {
     await phone.getByTestId('apply-consent').check();
     await phone.getByTestId('apply-pledge').check();
     await phone.getByTestId('application-submit').click();
-    await phone.getByTestId('application-receipt').waitFor();
+    // On a refusal the page's own messages say why (the poll's message shows them).
+    await expect
+      .poll(
+        async () =>
+          (await phone.getByTestId('application-receipt').count()) > 0
+            ? 'receipt'
+            : (
+                await phone
+                  .locator('.ant-form-item-explain-error, [data-testid="portal-error"]')
+                  .allInnerTexts()
+              ).join(' | '),
+        { timeout: 20_000 },
+      )
+      .toBe('receipt');
     caseNo = (await phone.getByTestId('case-no').innerText()).trim();
     expect(caseNo).toMatch(/\d/);
   });

@@ -159,7 +159,12 @@ export async function createSession(
     return true;
   });
   if (!ok) throw portalErrors.codeInvalid();
-  return { token, expiresAt: expiresAt.toISOString(), phoneMask: maskPhone(input.phone) };
+  return {
+    token,
+    expiresAt: expiresAt.toISOString(),
+    expiresInSeconds: PORTAL_SESSION_MS / 1000,
+    phoneMask: maskPhone(input.phone),
+  };
 }
 
 export type PortalIdentity = {

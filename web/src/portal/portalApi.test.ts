@@ -76,14 +76,28 @@ describe('errors', () => {
 });
 
 describe('session', () => {
-  const session = { token: 't-1', expiresAt: '2025-06-01T08:30:00Z', phoneMask: '138****5678' };
+  const session = {
+    token: 't-1',
+    expiresAt: '2025-06-01T08:30:00Z',
+    expiresInSeconds: 7200,
+    phoneMask: '138****5678',
+  };
 
-  it('is kept until it expires, then forgotten', () => {
+  it('is kept until it expires on this device’s clock, then forgotten', () => {
     const store = new MemoryStore();
-    saveSession(session, store);
-    expect(readSession(store, NOW)).toEqual(session);
-    expect(readSession(store, Date.parse('2025-06-01T08:30:00Z'))).toBeNull();
+    saveSession(session, store, NOW);
+    const local = new Date(NOW + 7200 * 1000).toISOString();
+    expect(readSession(store, NOW)).toEqual({ ...session, expiresAt: local });
+    expect(readSession(store, NOW + 7199 * 1000)).not.toBeNull();
+    expect(readSession(store, NOW + 7200 * 1000)).toBeNull();
     expect(store.data.size).toBe(0);
+  });
+
+  it('does not expire early when the server’s clock is hours ahead of the phone’s', () => {
+    const store = new MemoryStore();
+    const serverAhead = { ...session, expiresAt: new Date(NOW - 3 * 3600_000).toISOString() };
+    saveSession(serverAhead, store, NOW);
+    expect(readSession(store, NOW + 60_000)?.token).toBe('t-1');
   });
 
   it('ignores a damaged stored value', () => {
@@ -108,7 +122,12 @@ describe('requests', () => {
   it('sends the portal token only to the routes that need it', async () => {
     const store = new MemoryStore();
     vi.stubGlobal('sessionStorage', store);
-    saveSession({ token: 'tok', expiresAt: new Date(Date.now() + 600_000).toISOString(), phoneMask: 'x' });
+    saveSession({
+      token: 'tok',
+      expiresAt: new Date(Date.now() + 600_000).toISOString(),
+      expiresInSeconds: 600,
+      phoneMask: 'x',
+    });
     const fetch = respond(200, { items: [] });
     vi.stubGlobal('fetch', fetch);
     await portalApi.myApplications();
@@ -124,7 +143,12 @@ describe('requests', () => {
   it('forgets the session when the server no longer accepts its token', async () => {
     const store = new MemoryStore();
     vi.stubGlobal('sessionStorage', store);
-    saveSession({ token: 'old', expiresAt: new Date(Date.now() + 600_000).toISOString(), phoneMask: 'x' });
+    saveSession({
+      token: 'old',
+      expiresAt: new Date(Date.now() + 600_000).toISOString(),
+      expiresInSeconds: 600,
+      phoneMask: 'x',
+    });
     vi.stubGlobal(
       'fetch',
       respond(401, {

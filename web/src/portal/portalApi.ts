@@ -143,7 +143,13 @@ export function readSession(
   return s;
 }
 
-export function saveSession(s: PortalSession, store: KeyValueStore | null = browserStore()) {
+/** Keeps the session with its expiry on this device's clock (the server's may differ by hours). */
+export function saveSession(
+  session: PortalSession,
+  store: KeyValueStore | null = browserStore(),
+  nowMs = Date.now(),
+) {
+  const s = { ...session, expiresAt: new Date(nowMs + session.expiresInSeconds * 1000).toISOString() };
   memorySession = s;
   try {
     store?.setItem(SESSION_KEY, JSON.stringify(s));
