@@ -14,6 +14,7 @@ import {
   policiesApi,
 } from '../../api/policies.ts';
 import { DivisionFilter } from '../../components/DivisionSelect.tsx';
+import { serverPaging } from '../../components/ListControls.tsx';
 import { RunJobProgress } from '../../components/RunJobProgress.tsx';
 import { useErrorNotifier } from '../../lib/errors.ts';
 import { useLang } from '../../lib/lang.ts';
@@ -210,14 +211,9 @@ export function MatchingPanel({ run, householdLinks }: { run: boolean; household
         dataSource={data?.items ?? []}
         columns={columns}
         onRow={(m) => ({ 'data-testid': 'match-row', 'data-id': m.id }) as React.HTMLAttributes<HTMLElement>}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: data?.total ?? 0,
-          showSizeChanger: false,
-          onChange: setPage,
-          showTotal: (n) => t('common.total', { count: n }),
-        }}
+        pagination={serverPaging(page, PAGE_SIZE, data?.total, setPage, (n) =>
+          t('common.total', { count: n }),
+        )}
         data-testid="match-table"
       />
     </Space>

@@ -1,7 +1,7 @@
 // 部门转办 worklist (§9.3): the referrals the matching runs sent to departments, by due date, with the
 // reason the platform found the person. 民政 staff filter by department; a department liaison sees its
 // own department's only (the API filters). An answer closes the link in the household's assistance chain.
-import { Button, Card, Select, Space, Switch, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Card, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -9,6 +9,7 @@ import { type PolicyDepartmentCode, REFERRAL_STATES } from '../../../../contract
 import { can } from '../../../../contracts/roles.ts';
 import { policiesApi, type ReferralQuery, type ReferralView } from '../../api/policies.ts';
 import { VillagePicker } from '../../components/DivisionSelect.tsx';
+import { OnlySwitch, serverPaging } from '../../components/ListControls.tsx';
 import { useActor } from '../../console/AuthContext.tsx';
 import { useErrorNotifier } from '../../lib/errors.ts';
 import { fenToYuan } from '../../lib/format.ts';
@@ -208,15 +209,12 @@ export function ReferralsPage() {
           onChange={(v) => setFilter({ villageCode: v })}
           data-testid="referral-village-filter"
         />
-        <Space size={6}>
-          <Switch
-            checked={filters.overdue}
-            onChange={(v) => setFilter({ overdue: v })}
-            aria-label={t('policies.filter.overdueOnly')}
-            data-testid="referral-overdue-filter"
-          />
-          {t('policies.filter.overdueOnly')}
-        </Space>
+        <OnlySwitch
+          checked={filters.overdue}
+          onChange={(v) => setFilter({ overdue: v })}
+          label={t('policies.filter.overdueOnly')}
+          data-testid="referral-overdue-filter"
+        />
       </Space>
       <Table
         rowKey="id"
@@ -231,14 +229,9 @@ export function ReferralsPage() {
             'data-state': r.state,
           }) as React.HTMLAttributes<HTMLElement>
         }
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: data?.total ?? 0,
-          showSizeChanger: false,
-          onChange: setPage,
-          showTotal: (n) => t('common.total', { count: n }),
-        }}
+        pagination={serverPaging(page, PAGE_SIZE, data?.total, setPage, (n) =>
+          t('common.total', { count: n }),
+        )}
         data-testid="referral-table"
       />
       {answering && (

@@ -4,6 +4,7 @@ import { Alert, Button, Space, Table, type TableColumnsType, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { portalAdminApi, type SmsOutboxItem } from '../../api/portalAdmin.ts';
+import { serverPaging } from '../../components/ListControls.tsx';
 import { useErrorNotifier } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
 
@@ -77,14 +78,9 @@ export function SmsOutboxPanel() {
         dataSource={data?.items ?? []}
         columns={columns}
         onRow={(m) => ({ 'data-testid': 'sms-row', 'data-id': m.id }) as React.HTMLAttributes<HTMLElement>}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: data?.total ?? 0,
-          showSizeChanger: false,
-          onChange: setPage,
-          showTotal: (n) => t('portalAdmin.total', { count: n }),
-        }}
+        pagination={serverPaging(page, PAGE_SIZE, data?.total, setPage, (n) =>
+          t('portalAdmin.total', { count: n }),
+        )}
         data-testid="sms-table"
       />
     </Space>

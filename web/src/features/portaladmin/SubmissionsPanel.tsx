@@ -1,11 +1,12 @@
 // 异议与投诉: objections to a publicity and 12349 complaints from the portal, by feedback deadline, with
 // masked contacts; an officer records the feedback (and for an objection on a case, optionally the
 // route it takes in the case).
-import { Button, Select, Space, Switch, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { portalAdminApi, type SubmissionQuery, type SubmissionView } from '../../api/portalAdmin.ts';
+import { OnlySwitch, serverPaging } from '../../components/ListControls.tsx';
 import { useErrorNotifier } from '../../lib/errors.ts';
 import { useLang } from '../../lib/lang.ts';
 import { DueTag } from '../policies/DueTag.tsx';
@@ -140,15 +141,12 @@ export function SubmissionsPanel({ answer, caseLinks }: { answer: boolean; caseL
           options={STATES.map((s) => ({ value: s, label: t(`portalAdmin.states.${s}`) }))}
           data-testid="submission-state-filter"
         />
-        <Space size={6}>
-          <Switch
-            checked={filters.overdue}
-            onChange={(v) => setFilter({ overdue: v })}
-            aria-label={t('portalAdmin.filter.overdueOnly')}
-            data-testid="submission-overdue-filter"
-          />
-          {t('portalAdmin.filter.overdueOnly')}
-        </Space>
+        <OnlySwitch
+          checked={filters.overdue}
+          onChange={(v) => setFilter({ overdue: v })}
+          label={t('portalAdmin.filter.overdueOnly')}
+          data-testid="submission-overdue-filter"
+        />
       </Space>
       <Table
         rowKey="id"
@@ -163,14 +161,9 @@ export function SubmissionsPanel({ answer, caseLinks }: { answer: boolean; caseL
             'data-tracking-no': s.trackingNo,
           }) as React.HTMLAttributes<HTMLElement>
         }
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: data?.total ?? 0,
-          showSizeChanger: false,
-          onChange: setPage,
-          showTotal: (n) => t('portalAdmin.total', { count: n }),
-        }}
+        pagination={serverPaging(page, PAGE_SIZE, data?.total, setPage, (n) =>
+          t('portalAdmin.total', { count: n }),
+        )}
         data-testid="submission-table"
       />
       {open && (

@@ -1,9 +1,11 @@
 // 投诉举报 12349: a complaint, real-name or anonymous → tracking number, query code, feedback due date.
+
 import { Button, Form, Input, Radio } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PORTAL_COMPLAINT_CATEGORIES } from '../../../../contracts/portal.ts';
 import { useLang } from '../../lib/lang.ts';
+import { ContactFields } from '../ContactFields.tsx';
 import { usePortal } from '../context.tsx';
 import { fieldsOf } from '../fieldErrors.ts';
 import { contactPayload } from '../model.ts';
@@ -11,7 +13,6 @@ import { portalApi, type SubmissionReceipt } from '../portalApi.ts';
 import { SubmissionReceiptCard } from '../SubmissionReceiptCard.tsx';
 import { ErrorAlert, Hotlines, PortalPage, useFormError } from '../ui.tsx';
 import { VillagePicker } from '../VillagePicker.tsx';
-import { isMobile } from '../validate.ts';
 
 type Values = {
   category?: string;
@@ -103,23 +104,7 @@ export function ComplaintsPage() {
                 data-testid="complaint-content"
               />
             </Form.Item>
-            <Form.Item name="contactName" label={t('portal.complaints.contactName')}>
-              <Input maxLength={30} data-testid="complaint-contact-name" />
-            </Form.Item>
-            <Form.Item
-              name="contactPhone"
-              label={t('portal.complaints.contactPhone')}
-              rules={[
-                {
-                  validator: async (_: unknown, v: string | undefined) => {
-                    if (v?.trim() && !isMobile(v)) throw new Error(t('portal.identity.phoneInvalid'));
-                  },
-                },
-              ]}
-            >
-              <Input maxLength={11} type="tel" inputMode="numeric" data-testid="complaint-contact-phone" />
-            </Form.Item>
-            <p className="hjp-muted">{t('portal.objection.realNameHint')}</p>
+            <ContactFields kind="complaint" />
             <ErrorAlert shown={shown} />
             <Button type="primary" htmlType="submit" block loading={busy} data-testid="complaint-submit">
               {t('portal.complaints.submit')}

@@ -1,14 +1,15 @@
 // 码上查 · 提出异议: an objection to a publicity, real-name or anonymous → tracking number + query code.
+
 import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router-dom';
+import { ContactFields } from '../ContactFields.tsx';
 import { fieldsOf } from '../fieldErrors.ts';
 import { contactPayload } from '../model.ts';
 import { portalApi, type SubmissionReceipt } from '../portalApi.ts';
 import { SubmissionReceiptCard } from '../SubmissionReceiptCard.tsx';
 import { ErrorAlert, PortalPage, useFormError } from '../ui.tsx';
-import { isMobile } from '../validate.ts';
 import type { ObjectionTarget } from './NoticesPage.tsx';
 
 type Values = { content?: string; contactName?: string; contactPhone?: string };
@@ -71,23 +72,7 @@ export function ObjectionPage() {
                 data-testid="objection-content"
               />
             </Form.Item>
-            <Form.Item name="contactName" label={t('portal.objection.contactName')}>
-              <Input maxLength={30} data-testid="objection-contact-name" />
-            </Form.Item>
-            <Form.Item
-              name="contactPhone"
-              label={t('portal.objection.contactPhone')}
-              rules={[
-                {
-                  validator: async (_: unknown, v: string | undefined) => {
-                    if (v?.trim() && !isMobile(v)) throw new Error(t('portal.identity.phoneInvalid'));
-                  },
-                },
-              ]}
-            >
-              <Input maxLength={11} type="tel" inputMode="numeric" data-testid="objection-contact-phone" />
-            </Form.Item>
-            <p className="hjp-muted">{t('portal.objection.realNameHint')}</p>
+            <ContactFields kind="objection" />
             <ErrorAlert shown={shown} />
             <Button type="primary" htmlType="submit" block loading={busy} data-testid="objection-submit">
               {t('portal.objection.submit')}
