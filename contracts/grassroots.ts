@@ -95,6 +95,27 @@ export const complaintInput = z.object({
   finding: text(2, 500),
 });
 export type ComplaintInput = z.input<typeof complaintInput>;
+export const complaintQuery = z.object({
+  postId: z.uuid().optional(),
+  from: date.optional(),
+  to: date.optional(),
+});
+export const complaintView = z.object({
+  id: z.string(),
+  postId: z.string(),
+  townCode: z.string(),
+  villageCode: z.string(),
+  villageName: z.string(),
+  holderName: z.string(),
+  receivedOn: z.string(),
+  channel: z.enum(['HOTLINE_12349', 'VISIT', 'LETTER', 'OTHER']),
+  summary: z.string(),
+  substantiated: z.boolean(),
+  finding: z.string(),
+  recordedByName: z.string(),
+  recordedAt: z.string(),
+});
+export type ComplaintView = z.infer<typeof complaintView>;
 
 export const materialInput = z.union([
   z.object({ title: text(1, 120), url: z.url(bi('请输入有效链接', 'a valid URL')) }),

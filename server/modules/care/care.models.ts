@@ -77,6 +77,7 @@ export const monthEnd = (month: string) =>
 export function coveredDays(month: string, p: Period): number {
   const from = p.fromOn > month ? p.fromOn : month;
   const end = monthEnd(month);
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as strings; Math.min would give NaN.
   const to = p.toOn < end ? p.toOn : end;
   if (to < from) return 0;
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;

@@ -29,6 +29,24 @@ export const listPosts = (db: Db, s: Scope) =>
 export const getPost = (db: Db, s: Scope, id: string) =>
   posts(db, s).where('p.id', '=', id).executeTakeFirst();
 
+/** Complaints against the assistants in scope, newest first (optionally one post, a date range). */
+export const listComplaints = (db: Db, s: Scope, q: { postId?: string; from?: string; to?: string }) => {
+  let query = db
+    .selectFrom('assistant_complaint as c')
+    .innerJoin('assistant_post as p', (j) =>
+      j.onRef('p.county_code', '=', 'c.county_code').onRef('p.id', '=', 'c.post_id'),
+    )
+    .leftJoin('admin_unit as v', 'v.code', 'p.village_code')
+    .selectAll('c')
+    .select(['p.town_code', 'p.village_code', 'p.holder_name', 'v.name as village_name'])
+    .where('c.county_code', '=', s.county)
+    .where(`p.${s.column}`, '=', s.value);
+  if (q.postId) query = query.where('c.post_id', '=', q.postId);
+  if (q.from) query = query.where('c.received_on', '>=', q.from);
+  if (q.to) query = query.where('c.received_on', '<=', q.to);
+  return query.orderBy('c.received_on', 'desc').orderBy('c.recorded_at', 'desc').execute();
+};
+
 /** The posts in office on a day (from ≤ day ≤ to). */
 export const postsOn = (db: Db, s: Scope, day: string) =>
   posts(db, s)

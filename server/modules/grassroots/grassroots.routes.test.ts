@@ -133,6 +133,41 @@ describe('roster: one holder per village, history kept', () => {
   });
 });
 
+describe('complaints against assistants: the town records and lists its own (§2.3, S1 Art.37)', () => {
+  it('lists a recorded complaint newest first for its town, filters by post, hides it from other towns and villages', async () => {
+    const town = await as('town001');
+    const body = (postId: string, receivedOn: string, substantiated: boolean) => ({
+      postId,
+      receivedOn,
+      channel: 'HOTLINE_12349',
+      summary: '群众反映入户走访不及时',
+      substantiated,
+      finding: substantiated ? '经核实属实，已批评教育' : '经核实不属实',
+    });
+    expect(
+      (await town('POST', '/api/v1/assistants/complaints', body(postB, '2026-10-12', true))).statusCode,
+    ).toBe(201);
+    expect(
+      (await town('POST', '/api/v1/assistants/complaints', body(postV2, '2026-11-02', false))).statusCode,
+    ).toBe(201);
+    const all = (await town('GET', '/api/v1/assistants/complaints')).json().items;
+    expect(all.map((c: { receivedOn: string }) => c.receivedOn)).toEqual(['2026-11-02', '2026-10-12']);
+    expect(all[1]).toMatchObject({
+      postId: postB,
+      villageCode: V1,
+      substantiated: true,
+      channel: 'HOTLINE_12349',
+    });
+    const one = (await town('GET', `/api/v1/assistants/complaints?postId=${postV2}`)).json().items;
+    expect(one).toHaveLength(1);
+    const october = (await town('GET', '/api/v1/assistants/complaints?from=2026-10-01&to=2026-10-31')).json()
+      .items;
+    expect(october).toHaveLength(1);
+    expect((await (await as('town002'))('GET', '/api/v1/assistants/complaints')).json().items).toEqual([]);
+    expect((await (await as('v001201'))('GET', '/api/v1/assistants/complaints')).statusCode).toBe(403);
+  });
+});
+
 describe('weights must sum to 100 %', () => {
   it('refuses other sums and towns; the district sets weights from a month, once', async () => {
     const district = await as('district');

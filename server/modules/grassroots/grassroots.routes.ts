@@ -4,6 +4,8 @@ import { z } from 'zod';
 import {
   attendanceInput,
   complaintInput,
+  complaintQuery,
+  complaintView,
   endPostInput,
   postInput,
   postView,
@@ -14,7 +16,7 @@ import {
 import { requireCtx } from '../../platform/http.ts';
 import type { Services } from '../../services.ts';
 import { assessmentRoutes } from './assessment.routes.ts';
-import { appointPost, endPost, listPosts, recordComplaint } from './roster.usecases.ts';
+import { appointPost, endPost, listComplaints, listPosts, recordComplaint } from './roster.usecases.ts';
 import { taskSummary, tasksOf } from './tasks.usecases.ts';
 import { createTraining, getMaterialFile, listTrainings, recordAttendance } from './trainings.usecases.ts';
 
@@ -62,6 +64,18 @@ export function grassrootsRoutes(app: FastifyInstance, s: Services) {
       },
     },
     (req) => endPost(s, requireCtx(req), req.params.id, req.body),
+  );
+  r.get(
+    '/api/v1/assistants/complaints',
+    {
+      schema: {
+        tags,
+        summary: '对协理员的投诉及核查结果 Complaints against assistants',
+        querystring: complaintQuery,
+        response: { 200: z.object({ items: z.array(complaintView) }) },
+      },
+    },
+    (req) => listComplaints(s, requireCtx(req), req.query),
   );
   r.post(
     '/api/v1/assistants/complaints',

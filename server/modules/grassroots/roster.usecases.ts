@@ -1,5 +1,6 @@
 import {
   type ComplaintInput,
+  type ComplaintView,
   complaintInput,
   endPostInput,
   type PostInput,
@@ -161,6 +162,37 @@ export async function endPost(deps: Deps, ctx: RequestContext, id: string, body:
   const saved = await repo.getPost(deps.db, scope, id);
   if (!saved) throw postNotFound();
   return postView(saved);
+}
+
+/** The complaints recorded against the assistants the caller oversees (§2.3). */
+export async function listComplaints(
+  deps: Pick<Deps, 'db'>,
+  ctx: RequestContext,
+  q: { postId?: string | undefined; from?: string | undefined; to?: string | undefined },
+): Promise<{ items: ComplaintView[] }> {
+  requirePermission(ctx.actor, 'assistants.assess');
+  const rows = await repo.listComplaints(deps.db, repo.scopeOf(ctx.actor), {
+    ...(q.postId ? { postId: q.postId } : {}),
+    ...(q.from ? { from: q.from } : {}),
+    ...(q.to ? { to: q.to } : {}),
+  });
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      postId: r.post_id,
+      townCode: r.town_code,
+      villageCode: r.village_code,
+      villageName: r.village_name ?? r.village_code,
+      holderName: r.holder_name,
+      receivedOn: r.received_on,
+      channel: r.channel,
+      summary: r.summary,
+      substantiated: r.substantiated,
+      finding: r.finding,
+      recordedByName: r.recorded_by_name,
+      recordedAt: r.recorded_at.toISOString(),
+    })),
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 // Purchased care (§5.4, §9.1): providers, contracts, visits and the town's monthly verification.
 import type {
+  CareLevelCode,
   ContractInput,
   ContractView,
   CoverageView,
@@ -12,6 +13,7 @@ import type {
 import { apiGet, apiPost, apiRequest } from './client.ts';
 
 export type {
+  CareLevelCode,
   ContractInput,
   ContractView,
   CoverageView,
@@ -22,6 +24,8 @@ export type {
   VisitView,
 };
 
+/** The body of a plan change (contracts/care.ts planInput). */
+export type PlanBody = { visitsPerMonth: number; minMinutes: number; items: string[] };
 export type PlanDefault = { careLevel: string; visitsPerMonth: number; minMinutes: number; items: string[] };
 export type MonthRow = {
   contractId: string;
@@ -56,6 +60,12 @@ export const careApi = {
   cover: (id: string, b: { caseId: string; fromOn: string; toOn: string }) =>
     apiPost<ContractView>(`/api/v1/care/contracts/${enc(id)}/persons`, b),
   planDefaults: () => apiGet<{ items: PlanDefault[] }>('/api/v1/care/plan-defaults'),
+  /** A covered person's plan (care.manage); 204. */
+  updatePlan: (coverageId: string, b: PlanBody) =>
+    apiRequest<void>('PUT', `/api/v1/care/plans/${enc(coverageId)}`, b),
+  /** A self-care level's default plan for new signings (care.manage); answers all the defaults. */
+  savePlanDefault: (level: CareLevelCode, b: PlanBody) =>
+    apiRequest<{ items: PlanDefault[] }>('PUT', `/api/v1/care/plan-defaults/${enc(level)}`, b),
   personsToday: () => apiGet<PersonsToday>('/api/v1/care/persons-today'),
   visits: (q: { month?: string; coverageId?: string; contractId?: string }) =>
     apiGet<{ items: VisitView[] }>('/api/v1/care/visits', q),

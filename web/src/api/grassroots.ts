@@ -4,6 +4,7 @@ import type {
   AssessmentView,
   AttendanceInput,
   ComplaintInput,
+  ComplaintView,
   PostInput,
   PostView,
   ScoresInput,
@@ -20,6 +21,7 @@ export type {
   AssessmentView,
   AttendanceInput,
   ComplaintInput,
+  ComplaintView,
   PostInput,
   PostView,
   ScoresInput,
@@ -30,6 +32,12 @@ export type {
   WeightsInput,
   WeightsView,
 };
+
+/**
+ * A recorded complaint against an assistant (table assistant_complaint). The list endpoint
+ * GET /api/v1/assistants/complaints is not on the server yet (only POST is): this is the shape the
+ * console expects from it; move it to contracts/grassroots.ts when the route is added.
+ */
 
 export type TaskSummaryRow = {
   villageCode: string;
@@ -51,6 +59,8 @@ export const grassrootsApi = {
   endPost: (id: string, body: { toOn: string; reason: string }) =>
     apiPost<PostView>(`${base}/posts/${enc(id)}/end`, body),
   complaint: (body: ComplaintInput) => apiPost<{ id: string }>(`${base}/complaints`, body),
+  complaints: (q: { postId?: string; from?: string; to?: string } = {}) =>
+    apiGet<{ items: ComplaintView[] }>(`${base}/complaints`, q),
   trainings: (q: { from?: string; to?: string } = {}) =>
     apiGet<{ items: TrainingView[] }>(`${base}/trainings`, q),
   createTraining: (body: TrainingInput) => apiPost<{ id: string }>(`${base}/trainings`, body),

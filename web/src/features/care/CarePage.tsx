@@ -1,14 +1,15 @@
 // 照护服务 (§5.4 分散供养 → purchased care; §9.1): the district's providers, contracts with the persons
-// covered and plan defaults; the town's monthly verification. Providers record visits on /care/visits.
+// covered, their care plans and the plan defaults (PlansTab.tsx); the town's monthly verification. Providers record visits on /care/visits.
 import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../../contracts/roles.ts';
-import { careApi, type PlanDefault, type ProviderView } from '../../api/care.ts';
+import { careApi, type ProviderView } from '../../api/care.ts';
 import { useActor } from '../../console/AuthContext.tsx';
 import { reportFormError, useErrorNotifier } from '../../lib/errors.ts';
 import { useLang } from '../../lib/lang.ts';
 import { ContractsTab } from './ContractsTab.tsx';
+import { PlansTab } from './PlansTab.tsx';
 import { VerificationTab } from './VerificationTab.tsx';
 
 export function CarePage() {
@@ -19,7 +20,7 @@ export function CarePage() {
   const items = [
     { key: 'providers', label: t('care.tabs.providers'), children: <ProvidersTab manage={manage} /> },
     { key: 'contracts', label: t('care.tabs.contracts'), children: <ContractsTab manage={manage} /> },
-    { key: 'plans', label: t('care.tabs.plans'), children: <PlansTab /> },
+    { key: 'plans', label: t('care.tabs.plans'), children: <PlansTab manage={manage} /> },
     {
       key: 'verification',
       label: t('care.tabs.verification'),
@@ -202,40 +203,5 @@ function ProviderDialog({
         )}
       </Form>
     </Modal>
-  );
-}
-
-function PlansTab() {
-  const { t } = useTranslation();
-  const notifyError = useErrorNotifier();
-  const [rows, setRows] = useState<PlanDefault[] | null>(null);
-  useEffect(() => {
-    careApi
-      .planDefaults()
-      .then((r) => setRows(r.items))
-      .catch(notifyError);
-  }, [notifyError]);
-  return (
-    <Table
-      rowKey="careLevel"
-      size="small"
-      pagination={false}
-      loading={rows === null}
-      dataSource={rows ?? []}
-      columns={[
-        {
-          title: t('care.fields.careLevel'),
-          dataIndex: 'careLevel',
-          render: (l: string) => t(`care.levels.${l}` as never),
-        },
-        { title: t('care.fields.visitsPerMonth'), dataIndex: 'visitsPerMonth' },
-        { title: t('care.fields.minMinutes'), dataIndex: 'minMinutes' },
-        {
-          title: t('care.fields.items'),
-          dataIndex: 'items',
-          render: (xs: string[]) => xs.map((x) => <Tag key={x}>{t(`care.serviceItems.${x}` as never)}</Tag>),
-        },
-      ]}
-    />
   );
 }

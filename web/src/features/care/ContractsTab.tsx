@@ -10,6 +10,9 @@ import { findDivision, useDivisionTree } from '../../components/useDivisionTree.
 import { reportFormError, useErrorNotifier } from '../../lib/errors.ts';
 import { fenToYuan, yuanToFen } from '../../lib/format.ts';
 import { useLang } from '../../lib/lang.ts';
+import { CasePicker } from './CasePicker.tsx';
+import { PlanEditor } from './PlanEditor.tsx';
+import { perWeek } from './planForm.ts';
 
 const d = (v: Dayjs | undefined) => v?.format('YYYY-MM-DD') ?? '';
 
@@ -19,7 +22,8 @@ export function ContractsTab({ manage }: { manage: boolean }) {
   const { tree } = useDivisionTree();
   const [rows, setRows] = useState<ContractView[] | null>(null);
   const [providers, setProviders] = useState<ProviderView[]>([]);
-  const [dialog, setDialog] = useState<{ kind: 'contract' } | { kind: 'person'; id: string } | null>(null);
+  const [dialog, setDialog] = useState<DialogProps['dialog'] | null>(null);
+  const [plan, setPlan] = useState<{ person: CoverageView; contract: ContractView } | null>(null);
   const load = useCallback(() => {
     careApi
       .contracts()
@@ -34,7 +38,8 @@ export function ContractsTab({ manage }: { manage: boolean }) {
         .then((r) => setProviders(r.items))
         .catch(notifyError);
   }, [manage, notifyError]);
-  const personColumns = [
+  const personColumns = (k: ContractView) => [
+    { title: t('care.fields.caseNo'), dataIndex: 'caseNo' },
     { title: t('care.fields.persons'), dataIndex: 'nameMask' },
     {
       title: t('care.fields.careLevel'),
@@ -44,13 +49,35 @@ export function ContractsTab({ manage }: { manage: boolean }) {
     { title: t('care.fields.period'), render: (_: unknown, p: CoverageView) => `${p.fromOn} ~ ${p.toOn}` },
     {
       title: t('care.fields.plan'),
-      render: (_: unknown, p: CoverageView) =>
-        `${t('care.perMonth', { n: p.plan.visitsPerMonth })} · ≥ ${p.plan.minMinutes}′ · ${p.plan.items.map((i) => t(`care.serviceItems.${i}` as never)).join('、')}`,
+      render: (_: unknown, p: CoverageView) => (
+        <span
+          data-testid={`care-plan-${p.caseNo}`}
+          title={t('care.planForm.perWeek', { n: perWeek(p.plan.visitsPerMonth) })}
+        >
+          {`${t('care.perMonth', { n: p.plan.visitsPerMonth })} · ≥ ${p.plan.minMinutes}′ · ${p.plan.items.map((i) => t(`care.serviceItems.${i}` as never)).join('、')}`}
+        </span>
+      ),
     },
     {
       title: '',
       render: (_: unknown, p: CoverageView) => t('care.visitsThisMonth', { n: p.visitsThisMonth }),
     },
+    ...(manage
+      ? [
+          {
+            key: 'plan',
+            render: (_: unknown, p: CoverageView) => (
+              <Button
+                size="small"
+                data-testid={`care-plan-edit-${p.caseNo}`}
+                onClick={() => setPlan({ person: p, contract: k })}
+              >
+                {t('care.planForm.editPlan')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
   return (
     <>
@@ -75,7 +102,7 @@ export function ContractsTab({ manage }: { manage: boolean }) {
               size="small"
               pagination={false}
               dataSource={k.persons}
-              columns={personColumns}
+              columns={personColumns(k)}
             />
           ),
         }}
@@ -109,7 +136,7 @@ export function ContractsTab({ manage }: { manage: boolean }) {
                     <Button
                       size="small"
                       data-testid="care-person-add"
-                      onClick={() => setDialog({ kind: 'person', id: k.id })}
+                      onClick={() => setDialog({ kind: 'person', id: k.id, townCode: k.townCode })}
                     >
                       {t('care.addPerson')}
                     </Button>
@@ -130,12 +157,25 @@ export function ContractsTab({ manage }: { manage: boolean }) {
           }}
         />
       )}
+      {plan && (
+        <PlanEditor
+          title={t('care.planForm.personTitle', { name: plan.person.nameMask, caseNo: plan.person.caseNo })}
+          initial={plan.person.plan}
+          contract={plan.contract}
+          onSave={(body) => careApi.updatePlan(plan.person.id, body)}
+          onClose={() => setPlan(null)}
+          onDone={() => {
+            setPlan(null);
+            load();
+          }}
+        />
+      )}
     </>
   );
 }
 
 type DialogProps = {
-  dialog: { kind: 'contract' } | { kind: 'person'; id: string };
+  dialog: { kind: 'contract' } | { kind: 'person'; id: string; townCode: string };
   providers: ProviderView[];
   onClose: () => void;
   onDone: () => void;
@@ -222,8 +262,13 @@ function ContractDialog({ dialog, providers, onClose, onDone }: DialogProps) {
           </>
         ) : (
           <>
-            <Form.Item name="caseId" label={t('care.fields.caseId')}>
-              <Input data-testid="care-person-case" />
+            <Form.Item
+              name="caseId"
+              label={t('care.fields.caseId')}
+              extra={t('care.casePicker.hint')}
+              rules={[{ required: true, message: t('care.casePicker.required') }]}
+            >
+              <CasePicker townCode={dialog.townCode} />
             </Form.Item>
             <Space>
               <Form.Item name="fromOn" label={t('care.fields.fromOn')}>

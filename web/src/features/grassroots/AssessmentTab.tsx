@@ -9,6 +9,7 @@ import { useErrorNotifier } from '../../lib/errors.ts';
 import { MonthPicker } from './MonthPicker.tsx';
 import { previousMonth, rawParams } from './rankingModel.ts';
 import { ScoreForm } from './ScoreForm.tsx';
+import { WeightsPanel } from './WeightsPanel.tsx';
 
 export function AssessmentTab() {
   const { t } = useTranslation();
@@ -117,6 +118,7 @@ export function AssessmentTab() {
           {t('grassroots.assessment.confirmAll')}
         </Button>
       </Space>
+      <WeightsPanel month={month} onSaved={load} />
       <Table
         rowKey="postId"
         size="small"

@@ -7,6 +7,7 @@ import { useSearchParams } from 'react-router-dom';
 import { can } from '../../../../contracts/roles.ts';
 import { useActor } from '../../console/AuthContext.tsx';
 import { AssessmentTab } from './AssessmentTab.tsx';
+import { ComplaintsTab } from './ComplaintsTab.tsx';
 import { MyPage } from './MyPage.tsx';
 import { RankingTab } from './RankingTab.tsx';
 import { RosterTab } from './RosterTab.tsx';
@@ -26,6 +27,7 @@ export function AssistantsPage() {
     { key: 'trainings', children: <TrainingsTab manage={manage} /> },
     ...(assess ? [{ key: 'assessment', children: <AssessmentTab /> }] : []),
     ...(!village ? [{ key: 'ranking', children: <RankingTab /> }] : []),
+    ...(assess ? [{ key: 'complaints', children: <ComplaintsTab /> }] : []),
     ...(manage ? [{ key: 'tasks', children: <TasksTab /> }] : []),
   ];
   const active = tabs.some((x) => x.key === params.get('tab'))
