@@ -73,6 +73,8 @@ export const dibaoApplicationEvent = z.discriminatedUnion('type', [
   }),
   ev('RESUBMIT', {}),
   ev('ACCEPT', {}),
+  // 不予受理 (S1 Art.10; S2 Art.12): an application the town will not take, e.g. a duplicate online one.
+  ev('NOT_ACCEPTED', { reasons: text(2) }),
   ev('RECORD_CONSENT', { personId: z.uuid(), documentRef: text(1, 120) }),
   ev('START_INVESTIGATION', {}),
   ev('REQUEST_CHECK', {}),
@@ -124,6 +126,8 @@ export const activeEvent = z.discriminatedUnion('type', [
 
 export const tekunEvent = z.discriminatedUnion('type', [
   ev('ACCEPT', {}),
+  // 不予受理 (S1 Art.10; S2 Art.12): an application the town will not take, e.g. a duplicate online one.
+  ev('NOT_ACCEPTED', { reasons: text(2) }),
   ev('RECORD_CONSENT', { personId: z.uuid(), documentRef: text(1, 120) }),
   ev('REQUEST_CHECK', {}),
   ev('RECORD_INVESTIGATION', {

@@ -94,6 +94,7 @@ export async function recordCaseEventIn(
     throw errors.validation([
       { field: 'at', message: '日期不能晚于今天', messageEn: 'the date cannot be in the future' },
     ]);
+  if (e.type === 'ACCEPT' && row.channel === 'PORTAL') await refuseDuplicateAcceptance(trx, row);
   if (expectedVersion !== undefined && row.version !== expectedVersion)
     throw errors.conflict(
       'cases.version_conflict',
@@ -353,4 +354,37 @@ async function afterTransition(
     };
   }
   return { model: r.model, columns: r.columns };
+}
+
+/**
+ * An online application waits at SUBMITTED outside the one-open-case rule (migration 0024, so that the
+ * portal never tells whether a household has a case); accepting it is where the rule applies. A
+ * household with another case of the scheme in progress or in force gets 不予受理 instead.
+ */
+async function refuseDuplicateAcceptance(
+  trx: Transaction<DB>,
+  row: {
+    county_code: string;
+    id: string;
+    household_id: string | null;
+    scheme: string;
+    subject_person_id: string | null;
+  },
+) {
+  if (row.household_id === null) return;
+  const other = await repo.otherOpenCase(
+    trx,
+    row.county_code,
+    row.id,
+    row.household_id,
+    row.scheme,
+    row.subject_person_id,
+  );
+  if (other)
+    throw errors.conflict(
+      'cases.duplicate_application',
+      `该户已有同类案件 ${other.case_no} 在办或在保，本网上申请不能受理，请作“不予受理”处理`,
+      `the household already has case ${other.case_no} of this scheme in progress or in force; record “not accepted” for this online application`,
+      { caseNo: other.case_no },
+    );
 }

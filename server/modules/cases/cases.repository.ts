@@ -70,6 +70,27 @@ export async function insertCase(trx: Trx, c: NewCase): Promise<void> {
     .execute();
 }
 
+/** Another open case of the household and scheme (per person for 特困/单人保) than `id`, outside the portal's waiting ones. */
+export const otherOpenCase = (
+  trx: Trx,
+  countyCode: string,
+  id: string,
+  householdId: string,
+  scheme: string,
+  subjectPersonId: string | null,
+) =>
+  trx
+    .selectFrom('assistance_case')
+    .select(['id', 'case_no'])
+    .where('county_code', '=', countyCode)
+    .where('household_id', '=', householdId)
+    .where('scheme', '=', scheme as never)
+    .where('id', '<>', id)
+    .where('stage', '<>', 'CLOSED')
+    .where((eb) => eb.not(eb.and([eb('channel', '=', 'PORTAL'), eb('state', '=', 'SUBMITTED')])))
+    .$if(subjectPersonId !== null, (q) => q.where('subject_person_id', '=', subjectPersonId))
+    .executeTakeFirst();
+
 export const lockCase = (trx: Trx, countyCode: string, id: string) =>
   trx
     .selectFrom('assistance_case')

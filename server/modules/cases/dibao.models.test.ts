@@ -39,6 +39,34 @@ type Row = [string, DibaoCase, DibaoEvent, Actor, DibaoState | { refused: string
 
 const rows: Row[] = [
   // transitions listed in §3.7
+  [
+    'S1 Art.10: the town does not accept (a duplicate online application), with reasons → CLOSED_REJECTED',
+    mk('SUBMITTED'),
+    { type: 'NOT_ACCEPTED', at: D, reasons: '该户已有同类案件在办' },
+    TOWN,
+    'CLOSED_REJECTED',
+  ],
+  [
+    'S1 Art.10: not accepting needs written reasons',
+    mk('SUBMITTED'),
+    { type: 'NOT_ACCEPTED', at: D, reasons: ' ' },
+    TOWN,
+    { refused: 'REASON_REQUIRED' },
+  ],
+  [
+    '§2.3: the village cannot refuse to accept',
+    mk('SUBMITTED'),
+    { type: 'NOT_ACCEPTED', at: D, reasons: '重复申请' },
+    VILLAGE,
+    { refused: 'FORBIDDEN_ACTOR' },
+  ],
+  [
+    'S1 Art.10: an accepted application is no longer refused acceptance',
+    mk('ACCEPTED'),
+    { type: 'NOT_ACCEPTED', at: D, reasons: '重复申请' },
+    TOWN,
+    { refused: 'INVALID_TRANSITION' },
+  ],
   ['S1 Art.4: DRAFT submit → SUBMITTED', mk('DRAFT'), { type: 'SUBMIT', at: D }, TOWN, 'SUBMITTED'],
   [
     'S1 Art.6: village committee may apply on behalf',

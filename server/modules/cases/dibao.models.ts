@@ -101,6 +101,7 @@ export type DibaoEvent =
   | { type: 'NOTIFY_MISSING_MATERIALS'; at: string; missing: readonly string[] }
   | { type: 'RESUBMIT'; at: string }
   | { type: 'ACCEPT'; at: string }
+  | { type: 'NOT_ACCEPTED'; at: string; reasons: string }
   | { type: 'RECORD_CONSENT'; at: string; memberId: string }
   | { type: 'START_INVESTIGATION'; at: string }
   | { type: 'REQUEST_CHECK'; at: string }
@@ -263,6 +264,18 @@ export function transition(
       if (c.state !== 'AWAITING_MATERIALS') return bad;
       const r = requireLevel(actor, ['village', 'town'], '补齐材料');
       return r ?? go({ ...base, state: 'SUBMITTED' });
+    }
+    case 'NOT_ACCEPTED': {
+      // S1 Art.10: the town does not accept (a duplicate of a case in progress, not this town's), in
+      // writing with reasons; the application ends without an investigation.
+      if (c.state !== 'SUBMITTED') return bad;
+      const r = gate(
+        requireLevel(actor, TOWN, '不予受理'),
+        e.reasons.trim() === ''
+          ? refuse('REASON_REQUIRED', '不予受理须书面说明理由', 'not accepting needs written reasons')
+          : null,
+      );
+      return r ?? go({ ...base, state: 'CLOSED_REJECTED', deadline: null, decidedOn: e.at });
     }
     case 'ACCEPT': {
       if (c.state !== 'SUBMITTED') return bad;

@@ -33,6 +33,20 @@ const rows: Row[] = [
   // §5.2 procedure
   ['S2 Art.10–11: township accepts', mk('SUBMITTED'), { type: 'ACCEPT', at: D }, TOWN, 'INVESTIGATING'],
   [
+    'S2 Art.12: the town does not accept (a duplicate online application), with reasons → REJECTED',
+    mk('SUBMITTED'),
+    { type: 'NOT_ACCEPTED', at: D, reasons: '已有特困供养在办' },
+    TOWN,
+    'REJECTED',
+  ],
+  [
+    'S2 Art.12: not accepting needs written reasons',
+    mk('SUBMITTED'),
+    { type: 'NOT_ACCEPTED', at: D, reasons: '' },
+    TOWN,
+    { refused: 'REASON_REQUIRED' },
+  ],
+  [
     'S2 Art.10: check with applicant + supporters consent',
     mk('INVESTIGATING'),
     { type: 'REQUEST_CHECK', at: D },

@@ -83,6 +83,7 @@ export type SupportMode = 'DISPERSED' | 'CENTRALISED';
 
 export type TekunEvent =
   | { type: 'ACCEPT'; at: string }
+  | { type: 'NOT_ACCEPTED'; at: string; reasons: string }
   | { type: 'RECORD_CONSENT'; at: string; personId: string }
   | { type: 'REQUEST_CHECK'; at: string }
   | { type: 'RECORD_INVESTIGATION'; at: string; investigators: readonly string[] }
@@ -176,6 +177,15 @@ export function transition(
   const bad = notAllowed(c.state, e.type);
 
   switch (e.type) {
+    case 'NOT_ACCEPTED': {
+      // S2 Art.12: an application the town does not accept ends, in writing with reasons.
+      if (c.state !== 'SUBMITTED') return bad;
+      const r = requireLevel(actor, TOWN, '不予受理');
+      if (r) return r;
+      if (e.reasons.trim() === '')
+        return refuse('REASON_REQUIRED', '不予受理须书面说明理由', 'not accepting needs written reasons');
+      return go({ ...base, state: 'REJECTED', decidedOn: e.at, deadline: null });
+    }
     case 'ACCEPT': {
       if (c.state !== 'SUBMITTED') return bad;
       const r = requireLevel(actor, TOWN, '受理');

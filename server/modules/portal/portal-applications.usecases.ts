@@ -66,16 +66,22 @@ export async function submitPortalApplication(
     const claimed = await claimUploads(trx, who, input.attachmentIds);
     const hh = await applicantHousehold(trx, deps.cipher, ctx, at, today, village, input.address, people);
     const head = hh.current[0]!;
-    const open = await trx
-      .selectFrom('assistance_case')
-      .select('id')
-      .where('county_code', '=', county)
-      .where('household_id', '=', hh.householdId)
-      .where('scheme', '=', scheme)
-      .where('stage', '<>', 'CLOSED')
-      .$if(scheme === 'TEKUN', (q) => q.where('subject_person_id', '=', hh.applicantPersonId))
+    // A repeat from the same ID number and phone is refused: it tells the caller only of their own
+    // submissions. A case of the household opened elsewhere is the town's to settle at acceptance
+    // (migration 0024): refusing here would tell whoever holds an ID number that it has one (§2.2).
+    const repeat = await trx
+      .selectFrom('portal_application as pa')
+      .innerJoin('assistance_case as c', (j) =>
+        j.onRef('c.county_code', '=', 'pa.county_code').onRef('c.id', '=', 'pa.case_id'),
+      )
+      .select('c.id')
+      .where('pa.county_code', '=', county)
+      .where('pa.id_number_bidx', '=', who.idNumberBidx)
+      .where('pa.phone_bidx', '=', who.phoneBidx)
+      .where('c.scheme', '=', scheme)
+      .where('c.stage', '<>', 'CLOSED')
       .executeTakeFirst();
-    if (open) throw portalErrors.duplicateApplication(SCHEME_NAMES[scheme].zh, SCHEME_NAMES[scheme].en);
+    if (repeat) throw portalErrors.duplicateApplication(SCHEME_NAMES[scheme].zh, SCHEME_NAMES[scheme].en);
     const consenting = new Set([hh.applicantPersonId, ...(scheme === 'DIBAO' ? hh.declaredPersonIds : [])]);
     const signed = (id: string) => (consenting.has(id) ? today : null);
     const common = {

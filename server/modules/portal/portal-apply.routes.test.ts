@@ -258,7 +258,7 @@ describe('the online application (S1 Art.4: online applications enter the lifecy
     expect(again.statusCode).toBe(400);
     expect(again.json().error.details[0]).toMatchObject({
       field: 'scheme',
-      message: expect.stringContaining('请勿重复申请'),
+      message: expect.stringContaining('请勿重复提交'),
     });
     // Another scheme is another application (特困, the applicant as its subject).
     const tekun = await pub(env, 'POST', '/api/public/v1/applications', {
@@ -267,6 +267,48 @@ describe('the online application (S1 Art.4: online applications enter the lifecy
     });
     expect(tekun.statusCode, tekun.body).toBe(201);
     expect(tekun.json().state).toBe('SUBMITTED');
+  });
+
+  it('takes a second application for a household with a case in progress like any other (no registry oracle, §2.2); the town cannot accept it and records 不予受理 (S1 Art.10)', async () => {
+    const id = nextIdNumber();
+    await buildHousehold(env, { villageCode: '370971001203', members: [buildPerson({ idNumber: id })] });
+    const first = await pub(env, 'POST', '/api/public/v1/applications', {
+      token: await portalLogin(env, id, newPhone()),
+      body: application(),
+    });
+    expect(first.statusCode, first.body).toBe(201);
+    // Someone else with the same ID number and another phone: the same answer as a fresh application.
+    const other = await pub(env, 'POST', '/api/public/v1/applications', {
+      token: await portalLogin(env, id, newPhone()),
+      body: application(),
+    });
+    const fresh = await pub(env, 'POST', '/api/public/v1/applications', {
+      token: await portalLogin(env, nextIdNumber(), newPhone()),
+      body: application(),
+    });
+    expect(other.statusCode, other.body).toBe(201);
+    expect(Object.keys(other.json()).sort()).toEqual(Object.keys(fresh.json()).sort());
+    expect(other.json().state).toBe(fresh.json().state);
+
+    const town = await signIn(env, 'town001');
+    expect(
+      (await town('POST', `/api/v1/cases/${first.json().id}/events`, { type: 'ACCEPT' })).statusCode,
+    ).toBe(200);
+    const refused = await town('POST', `/api/v1/cases/${other.json().id}/events`, { type: 'ACCEPT' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('cases.duplicate_application');
+    expect(refused.json().error.message).toContain(first.json().caseNo);
+    const noReason = await town('POST', `/api/v1/cases/${other.json().id}/events`, {
+      type: 'NOT_ACCEPTED',
+      reasons: '',
+    });
+    expect(noReason.statusCode).toBe(400);
+    const closed = await town('POST', `/api/v1/cases/${other.json().id}/events`, {
+      type: 'NOT_ACCEPTED',
+      reasons: '该户已有同类案件在办，重复申请',
+    });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json()).toMatchObject({ state: 'CLOSED_REJECTED', stage: 'CLOSED' });
   });
 
   it('answers a declared member registered in another household exactly like an unknown one, and leaves the member for the town (no registry oracle, §2.2)', async () => {

@@ -59,6 +59,7 @@ export const EVENT_LABELS: Record<string, Label> = {
   RECORD_SPOT_CHECK: ['区民政局抽查', 'District spot check'],
   CONFIRM: ['审核确认', 'Approved'],
   REJECT: ['不予确认', 'Not approved'],
+  NOT_ACCEPTED: ['不予受理', 'Not accepted'],
   TERMINATE: ['终止办理', 'Terminated'],
   SCHEDULE_REVIEW: ['确定复核周期', 'Review schedule set'],
   START_REVIEW: ['启动复核', 'Review started'],

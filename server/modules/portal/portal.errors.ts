@@ -46,9 +46,9 @@ export const portalErrors = {
   duplicateApplication: (schemeZh: string, schemeEn: string) =>
     fieldError(
       'scheme',
-      `您家已有一件正在办理的${schemeZh}申请，请勿重复申请；可在“我的申请”中查看进度`,
-      `your household already has an open ${schemeEn} application; follow it under "my applications"`,
-      'one open application per household and scheme',
+      `您已在网上提交过一件正在办理的${schemeZh}申请，请勿重复提交；可在“我的申请”中查看进度`,
+      `you already submitted a ${schemeEn} application online that is still open; follow it under "my applications"`,
+      'one open online application per applicant and scheme',
     ),
   uploadNotUsable: (i: number) =>
     fieldError(

@@ -585,6 +585,7 @@ export const en: Messages = {
       LEGACY_MIGRATED: 'Migrated',
       SUBMIT: 'Submit',
       NOTIFY_MISSING_MATERIALS: 'Notify missing materials',
+      NOT_ACCEPTED: 'Not accepted',
       RESUBMIT: 'Materials completed',
       ACCEPT: 'Accept',
       RECORD_CONSENT: 'Record consent',

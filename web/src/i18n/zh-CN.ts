@@ -573,6 +573,7 @@ export const zhCN = {
       LEGACY_MIGRATED: '历史迁移',
       SUBMIT: '提交申请',
       NOTIFY_MISSING_MATERIALS: '一次性告知补齐材料',
+      NOT_ACCEPTED: '不予受理',
       RESUBMIT: '补齐材料',
       ACCEPT: '受理',
       RECORD_CONSENT: '登记授权核对书',
