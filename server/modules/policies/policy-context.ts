@@ -1,4 +1,5 @@
 import type { CelHousehold, CelPerson } from '../../rules/cel/context.ts';
+import { celHousehold } from '../../rules/cel/context-builder.ts';
 import { ageOn, EMPLOYMENT_VALUES } from '../stats/stats.models.ts';
 
 // The CEL context of every current household, built from the registry (contracts/policies.ts
@@ -21,7 +22,7 @@ import { ageOn, EMPLOYMENT_VALUES } from '../stats/stats.models.ts';
 //   run date) is NORMAL and a car, truck or other motor vehicle — what the economic check counts
 //   (check-rules VEHICLE_NORMAL); motorcycles and farm vehicles are not counted there either.
 // - income: the members' declared monthly incomes; per head = ⌊income ÷ members⌋; incomeRatio =
-//   income ÷ (standard × members), exact (no rounded per-head figure in between).
+//   income ÷ (standard × members), exact; infinite without a standard (nobody is judged below none).
 
 export type HouseholdRow = {
   id: string;
@@ -181,10 +182,21 @@ export function buildContexts(input: ContextInput): HouseholdContext[] {
         },
       };
     });
-    const size = persons.length;
-    const income = persons.reduce((s, p) => s + p.person.monthlyIncomeFen, 0);
-    const standard = input.standardFen[h.urban_rural];
-    const householdCats = new Set(persons.flatMap((p) => p.person.categories));
+    // The same derivation as the portal's self-check (income per head, ratio, unions of schemes and
+    // categories): one builder, so a household is judged alike on both paths.
+    const household = celHousehold({
+      area: h.urban_rural,
+      townCode: h.town_code,
+      villageCode: h.village_code,
+      dibaoStandardFen: input.standardFen[h.urban_rural],
+      hasVehicle: persons.some((p) => vehicle.has(p.personId)),
+      activeSchemes: sorted(householdSchemes.get(h.id)),
+      members: persons.map((p) => p.person),
+    });
+    // Evaluation caches its conversions per object: the subjects are the household's own members.
+    household.members.forEach((m, i) => {
+      persons[i]!.person = m;
+    });
     out.push({
       householdId: h.id,
       householdNo: h.household_no,
@@ -192,20 +204,7 @@ export function buildContexts(input: ContextInput): HouseholdContext[] {
       villageCode: h.village_code,
       headPersonId: headId,
       persons,
-      household: {
-        size,
-        area: h.urban_rural,
-        townCode: h.town_code,
-        villageCode: h.village_code,
-        monthlyIncomeFen: income,
-        perCapitaIncomeFen: Math.floor(income / size),
-        dibaoStandardFen: standard,
-        incomeRatio: standard > 0 ? income / (standard * size) : 0,
-        activeSchemes: sorted(householdSchemes.get(h.id)),
-        categories: [...householdCats].sort(),
-        hasVehicle: persons.some((p) => vehicle.has(p.personId)),
-        members: persons.map((p) => p.person),
-      },
+      household,
     });
   }
   return out;

@@ -19,14 +19,15 @@ export type CelHouseholdFacts = {
   members: readonly CelPerson[];
 };
 
-const union = (...lists: (readonly string[] | undefined)[]) => [...new Set(lists.flatMap((l) => l ?? []))];
+const union = (...lists: (readonly string[] | undefined)[]) =>
+  [...new Set(lists.flatMap((l) => l ?? []))].sort();
 
 export function celHousehold(f: CelHouseholdFacts): CelHousehold {
   const members = f.members.map((m) => ({ ...m }));
   if (members.length > 0 && !members.some((m) => m.isHead)) (members[0] as CelPerson).isHead = true;
   const size = members.length;
   const monthlyIncomeFen = f.monthlyIncomeFen ?? members.reduce((s, m) => s + m.monthlyIncomeFen, 0);
-  // Per head rounds down; the ratio is exact (income ÷ (standard × members)), as the matcher's builder.
+  // Per head rounds down; the ratio is exact (income ÷ (standard × members)).
   const perCapitaIncomeFen = size > 0 ? Math.floor(monthlyIncomeFen / size) : 0;
   return {
     size,
