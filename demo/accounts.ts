@@ -24,3 +24,10 @@ export async function userContext(
     clientIp: 'local',
   };
 }
+
+/** The same, for an account the demo created itself: missing is a bug of the demo. */
+export async function demoContext(s: Services, username: string, requestId: string): Promise<RequestContext> {
+  const ctx = await userContext(s, username, requestId);
+  if (!ctx) throw new Error(`demo account ${username} is missing`);
+  return ctx;
+}

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { CareLevelCode } from '../contracts/care.ts';
 import { creditCheckChar } from '../contracts/institutions.ts';
-import type { Role } from '../contracts/roles.ts';
 import { createUsers } from '../server/modules/admin/users.usecases.ts';
 import { raiseMissedVisits } from '../server/modules/care/care-alerts.repository.ts';
 import { addCoverage, createContract } from '../server/modules/care/care-contracts.usecases.ts';
@@ -23,6 +22,7 @@ import { type RequestContext, systemContext } from '../server/platform/context.t
 import { hashPassword } from '../server/platform/passwords.ts';
 import { addDays, addMonths } from '../server/rules/calendar.ts';
 import type { Services } from '../server/services.ts';
+import { demoContext } from './accounts.ts';
 import type { Rng } from './random.ts';
 import { DEMO_PASSWORD } from './run.ts';
 
@@ -41,27 +41,6 @@ const PROVIDERS = [
 const MAX_PERSONS = 80;
 
 type Person = { caseId: string; townCode: string; level: CareLevelCode };
-
-async function actorCtx(s: Services, username: string): Promise<RequestContext> {
-  const u = await s.db
-    .selectFrom('app_user')
-    .selectAll()
-    .where('username', '=', username)
-    .executeTakeFirstOrThrow();
-  return {
-    actor: {
-      userId: u.id,
-      username: u.username,
-      displayName: u.display_name,
-      role: u.role as Role,
-      countyCode: u.county_code,
-      jurisdictionCode: u.jurisdiction_code,
-      mustChangePassword: false,
-    },
-    requestId: `demo-care-${username}`,
-    clientIp: 'local',
-  };
-}
 
 export async function runDemoCare(s: Services, rng: Rng): Promise<void> {
   const district = systemContext(COUNTY, 'demo-care');
@@ -141,7 +120,7 @@ export async function runDemoCare(s: Services, rng: Rng): Promise<void> {
 
   // Visits: the plan's visits spread over each past month, about one in twelve missed; two health events.
   const ctxOf = new Map<string, RequestContext>();
-  for (const p of providers) ctxOf.set(p.user, await actorCtx(s, p.user));
+  for (const p of providers) ctxOf.set(p.user, await demoContext(s, p.user, `demo-care-${p.user}`));
   let health = 0;
   for (let m = start; m < thisMonth; m = addMonths(m, 1)) {
     for (const c of coverage) {
@@ -188,7 +167,7 @@ export async function runDemoCare(s: Services, rng: Rng): Promise<void> {
     .execute();
   for (const month of [start, addMonths(start, 1)])
     for (const k of contracts) {
-      const town = await actorCtx(s, `town${k.town_code.slice(6, 9)}`);
+      const town = await demoContext(s, `town${k.town_code.slice(6, 9)}`, 'demo-care');
       const v = await openVerification(s, town, k.id, month);
       for (const sample of v.samples)
         await checkSample(s, town, v.id, sample.visitId, { result: 'CONFIRMED', note: '电话回访属实' });

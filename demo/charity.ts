@@ -12,10 +12,13 @@ import type { RequestContext } from '../server/platform/context.ts';
 import { hashPassword } from '../server/platform/passwords.ts';
 import { addDays } from '../server/rules/calendar.ts';
 import type { Services } from '../server/services.ts';
-import { userContext } from './accounts.ts';
+import { demoContext } from './accounts.ts';
+
 import { DEMO_COUNTY } from './district.ts';
 import type { Rng } from './random.ts';
 import { DEMO_PASSWORD } from './run.ts';
+
+const contextOf = (s: Services, username: string) => demoContext(s, username, 'demo-charity');
 
 // 慈善帮扶 in the demo district (§9.2), after the caseload and the alerts exist: three organisations
 // with an account each (charity1–3), their 2026 projects, referrals from active cases (by the village
@@ -27,12 +30,6 @@ const ORGS = [
   { name: '高新区红十字会', type: '53', contact: '李秘书长', needs: ['MEDICAL', 'DISABILITY'] },
   { name: '泰山爱心助学基金会', type: '53', contact: '赵理事', needs: ['EDUCATION'] },
 ] as const;
-
-async function contextOf(s: Services, username: string): Promise<RequestContext> {
-  const ctx = await userContext(s, username, 'demo-charity');
-  if (!ctx) throw new Error(`demo account ${username} is missing`);
-  return ctx;
-}
 
 export async function runDemoCharity(s: Services, rng: Rng): Promise<void> {
   const now0 = s.clock.now();

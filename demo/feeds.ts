@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
-import type { Role } from '../contracts/roles.ts';
 import { deliverFeed, feedDeps } from '../server/modules/feeds/feeds.usecases.ts';
+import { ageOn } from '../server/modules/stats/stats.models.ts';
 import { shanghaiDateOf } from '../server/platform/clock.ts';
-import type { RequestContext } from '../server/platform/context.ts';
 import { addDays } from '../server/rules/calendar.ts';
 import type { Services } from '../server/services.ts';
+import { demoContext } from './accounts.ts';
 import { DEMO_COUNTY } from './district.ts';
 import type { Rng } from './random.ts';
 
@@ -40,31 +40,6 @@ const SCHOOLS: Record<string, string[]> = {
   JUNIOR_COLLEGE: ['泰山职业技术学院', '山东劳动职业技术学院'],
   UNDERGRADUATE: ['山东第一医科大学', '泰山学院', '山东农业大学'],
 };
-
-async function districtContext(s: Services): Promise<RequestContext> {
-  const u = await s.db
-    .selectFrom('app_user')
-    .selectAll()
-    .where('county_code', '=', DEMO_COUNTY)
-    .where('username', '=', 'district')
-    .executeTakeFirstOrThrow();
-  return {
-    actor: {
-      userId: u.id,
-      username: u.username,
-      displayName: u.display_name,
-      role: u.role as Role,
-      countyCode: u.county_code,
-      jurisdictionCode: u.jurisdiction_code,
-      mustChangePassword: false,
-    },
-    requestId: 'demo-feeds',
-    clientIp: 'local',
-  };
-}
-
-const ageOn = (birth: string, today: string) =>
-  Number(today.slice(0, 4)) - Number(birth.slice(0, 4)) - (today.slice(5) < birth.slice(5) ? 1 : 0);
 
 /** Living persons of the registry, and which of them are current 低保/特困 recipients. */
 async function loadPersons(s: Services, today: string) {
@@ -122,7 +97,7 @@ export async function deliverDemoFeeds(s: Services, rng: Rng): Promise<void> {
   const span = Math.max(0, Math.round((Date.parse(today) - Date.parse(start)) / 86_400_000));
   const day = () => addDays(start, rng.int(0, span));
   const month = () => `${day().slice(0, 7)}-01`;
-  const ctx = await districtContext(s);
+  const ctx = await demoContext(s, 'district', 'demo-feeds');
   const pool = await loadPersons(s, today);
   const any = () => true;
   const adult = (p: Person) => p.age >= 18 && p.age < 70;

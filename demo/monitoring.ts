@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import type { Disposition } from '../contracts/alerts.ts';
+import { refreshStatistics } from '../server/db/statistics.ts';
 import { createApplication } from '../server/modules/cases/applications.usecases.ts';
 import { deliverFeed, feedDeps } from '../server/modules/feeds/feeds.usecases.ts';
 import { escalateOverdue } from '../server/modules/monitoring/alerts.repository.ts';
 import { closeAlert, disposeAlert, verifyAlert } from '../server/modules/monitoring/alerts.usecases.ts';
-import { refreshStatistics } from '../server/modules/monitoring/compare.repository.ts';
+import { COMPARE_TABLES } from '../server/modules/monitoring/compare.repository.ts';
 import { compareNow } from '../server/modules/monitoring/compare.usecases.ts';
 import { syncCaseCategories } from '../server/modules/monitoring/population.repository.ts';
 import { shanghaiDateOf } from '../server/platform/clock.ts';
@@ -58,7 +59,7 @@ export async function runDemoMonitoring(s: Services, rng: Rng): Promise<void> {
   const villages = demoDivisions().villages.map((v) => v.code12);
 
   // How many persons the cases give (§7.1 categories from active cases), and what the list adds.
-  await refreshStatistics(s.db);
+  await refreshStatistics(s.db, COMPARE_TABLES);
   await syncCaseCategories(s.db, DEMO_COUNTY, today);
   const fromCases = Number(
     (

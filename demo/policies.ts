@@ -9,12 +9,12 @@ import { answerReferral, listReferrals } from '../server/modules/policies/referr
 import { answerSubmission } from '../server/modules/portal/inbox.usecases.ts';
 import { submitComplaint, submitObjection } from '../server/modules/portal/submissions.usecases.ts';
 import { shanghaiDateOf } from '../server/platform/clock.ts';
-import { systemContext } from '../server/platform/context.ts';
+import { type RequestContext, systemContext } from '../server/platform/context.ts';
 import { hashPassword } from '../server/platform/passwords.ts';
 import { smsSenderOf } from '../server/platform/sms.ts';
 import { addDays } from '../server/rules/calendar.ts';
 import type { Services } from '../server/services.ts';
-import { userContext } from './accounts.ts';
+import { demoContext, userContext } from './accounts.ts';
 import { DEMO_COUNTY } from './district.ts';
 import type { Rng } from './random.ts';
 import { DEMO_PASSWORD } from './run.ts';
@@ -51,10 +51,9 @@ export async function runDemoPolicies(s: Services, rng: Rng): Promise<void> {
       mustChangePassword: false,
     })),
   );
-  const liaisons = new Map<string, NonNullable<Awaited<ReturnType<typeof userContext>>>>();
+  const liaisons = new Map<string, RequestContext>();
   for (const [i, code] of POLICY_DEPARTMENT_CODES.entries()) {
-    const ctx = await userContext(s, usernames[i]!, 'demo-policies');
-    if (!ctx) throw new Error(`demo account ${usernames[i]} is missing`);
+    const ctx = await demoContext(s, usernames[i]!, 'demo-policies');
     await linkDepartmentUser(s, admin, code, ctx.actor.userId);
     liaisons.set(code, ctx);
   }

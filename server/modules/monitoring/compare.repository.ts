@@ -13,25 +13,16 @@ import { categoryOf, type RuleDef } from './rules.models.ts';
 type Db = Kysely<DB>;
 export type RaiseScope = { county: string; runId: string | null; today: string; dueOn: string; now: Date };
 
-/**
- * Fresh planner statistics for the tables a run joins: after a bulk delivery or import the planner
- * would otherwise estimate one row per table and loop (an embedded database has no autovacuum).
- * ANALYZE samples a fixed number of rows, so it costs little even on a million records.
- */
-export async function refreshStatistics(db: Db): Promise<void> {
-  await sql`analyze person, household, household_member, assistance_case, feed_record, person_category, alert`.execute(
-    db,
-  );
-}
-
-/**
- * The category sync just rewrote person_category: without fresh statistics the planner believes it
- * empty and looks up each candidate's case through the (county, category) index — one scan of the
- * whole population per alert, quadratic in a province-sized run.
- */
-export async function refreshCategoryStatistics(db: Db): Promise<void> {
-  await sql`analyze person_category`.execute(db);
-}
+/** The tables a comparison run joins (their statistics are refreshed before it). */
+export const COMPARE_TABLES = [
+  'person',
+  'household',
+  'household_member',
+  'assistance_case',
+  'feed_record',
+  'person_category',
+  'alert',
+] as const;
 
 /**
  * For the rest of the transaction, plan without JIT compilation: a rule's estimate (a JSON

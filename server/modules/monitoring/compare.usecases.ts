@@ -1,5 +1,6 @@
 import type { CompareRunView } from '../../../contracts/monitoring.ts';
 import type { Database } from '../../db/database.ts';
+import { refreshStatistics } from '../../db/statistics.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { type Clock, shanghaiDateOf } from '../../platform/clock.ts';
 import { auditActor, type RequestContext } from '../../platform/context.ts';
@@ -108,7 +109,7 @@ export async function computeComparison(
   const today = run.run_on;
   try {
     await repo.ensureDefaultRules(deps.db, county, deps.clock.now());
-    await compare.refreshStatistics(deps.db);
+    await refreshStatistics(deps.db, compare.COMPARE_TABLES);
     // CARE rules are raised by the care module from visits, not by comparing data.
     const rules = (await repo.listRules(deps.db, county))
       .filter((r) => r.enabled && r.kind !== 'CARE')
@@ -132,7 +133,9 @@ export async function computeComparison(
       await compare.withoutJit(trx);
       return population.syncFeedCategories(trx, county, today);
     });
-    await compare.refreshCategoryStatistics(deps.db);
+    // The sync just rewrote person_category: a planner that thinks it empty looks each candidate's
+    // case up through the (county, category) index, a scan of the population per alert.
+    await refreshStatistics(deps.db, ['person_category']);
     lap('categories:feeds');
     void job.progress({ done: 2, total, message: `categories ${fromCases + fromFeeds}` });
     const p = await parametersFor(deps.db, county, today);

@@ -10,17 +10,18 @@ import type { JurisdictionFilter } from '../registry/registry.repository.ts';
 type Db = Kysely<DB>;
 type Trx = Transaction<DB>;
 
-/**
- * Fresh planner statistics for what a run reads and writes: an embedded database has no autovacuum,
- * and after a bulk import (or a first run that wrote every match) the planner would believe the
- * tables empty and loop (monitoring's comparison does the same). ANALYZE samples, so it stays cheap.
- */
-export async function refreshStatistics(db: Db, tables: 'all' | 'matches' = 'all'): Promise<void> {
-  if (tables === 'matches') await sql`analyze policy_match, department_referral`.execute(db);
-  else
-    await sql`analyze person, household, household_member, assistance_case, feed_record, person_category,
-      policy_match, department_referral`.execute(db);
-}
+/** The tables a run reads and writes (statistics refreshed before it and before its lapse step). */
+export const RUN_TABLES = [
+  'person',
+  'household',
+  'household_member',
+  'assistance_case',
+  'feed_record',
+  'person_category',
+  'policy_match',
+  'department_referral',
+] as const;
+export const MATCH_TABLES = ['policy_match', 'department_referral'] as const;
 
 export const activePolicies = (db: Db, county: string) =>
   db
@@ -188,7 +189,7 @@ export async function insertReferrals(
  * ELIGIBLE matches whose subject the run no longer sees lapse: the policy was deactivated (or its
  * subject kind changed), the household closed or has nobody left, or the person left or died (also
  * since an earlier run of the same day). Hash joins against the current subjects, not a subquery per
- * match (with fresh statistics: refreshStatistics first).
+ * match (with fresh statistics: refreshStatistics of MATCH_TABLES first).
  */
 export async function lapseVanished(db: Db, county: string, now: Date): Promise<number> {
   const r = await sql`

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { MatchRunResult, MatchView, matchQuery } from '../../../contracts/policies.ts';
 import type { Database } from '../../db/database.ts';
+import { refreshStatistics } from '../../db/statistics.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { type Clock, shanghaiDateOf } from '../../platform/clock.ts';
 import { auditActor, type RequestContext } from '../../platform/context.ts';
@@ -129,7 +130,7 @@ export async function computeMatching(
   runOn: string,
 ): Promise<MatchRunResult> {
   const county = job.countyCode;
-  await repo.refreshStatistics(deps.db);
+  await refreshStatistics(deps.db, repo.RUN_TABLES);
   const rows = await repo.activePolicies(deps.db, county);
   const policies: RunPolicy[] = rows.map((p) => ({
     id: p.id,
@@ -216,7 +217,7 @@ export async function computeMatching(
     });
     progress(`已比对 ${cp.done} 户 households matched`);
   }
-  await repo.refreshStatistics(deps.db, 'matches');
+  await refreshStatistics(deps.db, repo.MATCH_TABLES);
   cp.counts.lapsed += await repo.lapseVanished(deps.db, county, deps.clock.now());
   const result: MatchRunResult = {
     policies: policies.length,
