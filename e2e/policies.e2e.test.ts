@@ -76,6 +76,11 @@ describe('the policy catalogue and department referrals', () => {
       pending.items.find((r) => r.id === id) ?? (await api<ReferralView>(liaison, `/api/v1/referrals/${id}`));
     await row.getByTestId('answer-referral').click();
     await liaison.getByTestId('answer-amount').waitFor();
+    // The server's day (the e2e clock), not the browser's: after 16:00 UTC they differ.
+    const grantedOn = liaison.getByTestId('answer-granted-on');
+    await grantedOn.click();
+    await grantedOn.fill('2026-11-29');
+    await grantedOn.press('Enter');
     await liaison.getByTestId('answer-amount').fill('300');
     await liaison.getByTestId('answer-submit').click();
     await expect
