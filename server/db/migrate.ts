@@ -24,6 +24,7 @@ import * as m0021 from './migrations/0021_policies.ts';
 import * as m0022 from './migrations/0022_portal.ts';
 import * as m0023 from './migrations/0023_referrals.ts';
 import * as m0024 from './migrations/0024_portal_duplicates.ts';
+import * as m0025 from './migrations/0025_feed_record_keys.ts';
 
 // Migrations are listed explicitly (not read from the folder) so the bundle order is fixed and a
 // typo fails the type check instead of silently skipping a migration.
@@ -52,6 +53,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0022_portal': m0022,
   '0023_referrals': m0023,
   '0024_portal_duplicates': m0024,
+  '0025_feed_record_keys': m0025,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

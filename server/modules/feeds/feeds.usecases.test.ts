@@ -155,6 +155,33 @@ describe('deliverFeed', () => {
       .where('batch_id', '=', out.batchId)
       .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(12_001);
+    // Each stored record is its own row's person, date and content, across the chunk boundaries.
+    const stored = await env.db
+      .selectFrom('feed_record')
+      .select(['row_no', 'person_bidx', 'occurred_on', 'data'])
+      .where('batch_id', '=', out.batchId)
+      .where('row_no', 'in', [1, 5_000, 5_001, 10_001, 12_001])
+      .orderBy('row_no')
+      .execute();
+    expect(stored.map((r) => r.row_no)).toEqual([1, 5_000, 5_001, 10_001, 12_001]);
+    for (const r of stored) {
+      const row = rows[r.row_no - 1]!;
+      expect(r.person_bidx.equals(env.cipher.blindIndex('id_number', row.idNumber))).toBe(true);
+      expect(r.occurred_on).toBe('2026-05-01');
+      expect(r.data).toMatchObject({ amountFen: row.amountFen, utility: 'POWER' });
+    }
+  });
+
+  it('keeps every delivery: a batch cannot be deleted, so no record loses the delivery it came in', async () => {
+    const out = await deliverFeed(feedDeps(env), by, 'MEDICAL_EXPENSE', [medical(nextIdNumber(), 1)], {
+      channel: 'API',
+    });
+    await expect(sql`delete from feed_batch where id = ${out.batchId}::uuid`.execute(env.db)).rejects.toThrow(
+      /append-only/,
+    );
+    expect(
+      await env.db.selectFrom('feed_batch').select('id').where('id', '=', out.batchId).execute(),
+    ).toHaveLength(1);
   });
 
   it('refuses an unknown source (404), a user without the permission (403) and no rows (400)', async () => {
