@@ -108,13 +108,6 @@ export async function computeComparison(
   if (run.status !== 'RUNNING') return { skipped: run.status };
   const today = run.run_on;
   try {
-    await repo.ensureDefaultRules(deps.db, county, deps.clock.now());
-    await refreshStatistics(deps.db, compare.COMPARE_TABLES);
-    // CARE rules are raised by the care module from visits, not by comparing data.
-    const rules = (await repo.listRules(deps.db, county))
-      .filter((r) => r.enabled && r.kind !== 'CARE')
-      .map(repo.toRuleDef);
-    const total = rules.length + 2;
     // How long each step took (wall time, for operators and the benchmark; not business time).
     const stepMs: Record<string, number> = {};
     let mark = performance.now();
@@ -123,14 +116,22 @@ export async function computeComparison(
       stepMs[step] = Math.round(t - mark);
       mark = t;
     };
+    await repo.ensureDefaultRules(deps.db, county, deps.clock.now());
+    await refreshStatistics(deps.db, compare.COMPARE_TABLES);
+    lap('statistics');
+    // CARE rules are raised by the care module from visits, not by comparing data.
+    const rules = (await repo.listRules(deps.db, county))
+      .filter((r) => r.enabled && r.kind !== 'CARE')
+      .map(repo.toRuleDef);
+    const total = rules.length + 2;
     void job.progress({ done: 0, total, message: '同步监测人口 syncing categories' });
     const fromCases = await deps.db.transaction().execute(async (trx) => {
-      await compare.withoutJit(trx);
+      await compare.forSetBasedStep(trx);
       return population.syncCaseCategories(trx, county, today);
     });
     lap('categories:cases');
     const fromFeeds = await deps.db.transaction().execute(async (trx) => {
-      await compare.withoutJit(trx);
+      await compare.forSetBasedStep(trx);
       return population.syncFeedCategories(trx, county, today);
     });
     // The sync just rewrote person_category: a planner that thinks it empty looks each candidate's
@@ -156,7 +157,7 @@ export async function computeComparison(
         now: deps.clock.now(),
       };
       counts[rule.code] = await deps.db.transaction().execute(async (trx) => {
-        await compare.withoutJit(trx);
+        await compare.forSetBasedStep(trx);
         return rule.kind === 'FIELD_THRESHOLD'
           ? compare.raiseFieldRule(trx, scope, rule)
           : compare.raiseBuiltin(trx, scope, rule, standards);

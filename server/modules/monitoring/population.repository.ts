@@ -13,11 +13,21 @@ type Db = Kysely<DB>;
 const SCHEME_CATEGORY = sql.raw(`case c.scheme when 'DIBAO' then 'DIBAO' when 'DIBAO_SINGLE' then 'DIBAO'
   when 'TEKUN' then 'TEKUN' when 'DIBAO_EDGE' then 'DIBAO_EDGE' else 'RIGID_EXP' end`);
 
-/** Reopening a closed row starts a new validity; an open row keeps its original start. */
+/**
+ * Reopening a closed row starts a new validity; an open row keeps its original start. A row that is
+ * open and unchanged is left alone (updated_on is the day it last changed), so a run over a settled
+ * caseload writes nothing instead of a new version of every row.
+ */
 const UPSERT = sql.raw(`on conflict (county_code, person_bidx, category, source, source_ref) do update set
   person_id = excluded.person_id, town_code = excluded.town_code, village_code = excluded.village_code,
   valid_from = case when person_category.valid_to is null then person_category.valid_from else excluded.valid_from end,
-  valid_to = null, updated_on = excluded.updated_on`);
+  valid_to = null, updated_on = excluded.updated_on
+  where person_category.valid_to is not null
+    or (person_category.person_id, person_category.town_code, person_category.village_code)
+      is distinct from (excluded.person_id, excluded.town_code, excluded.village_code)`);
+
+/** What a category row needs of its case. */
+const CASE_COLUMNS = sql.raw('c.id, c.scheme, c.county_code, c.valid_from, c.town_code, c.village_code');
 
 const affected = (r: { numAffectedRows?: bigint }) => Number(r.numAffectedRows ?? 0);
 
@@ -28,30 +38,31 @@ const affected = (r: { numAffectedRows?: bigint }) => Number(r.numAffectedRows ?
  */
 export async function syncCaseCategories(db: Db, county: string, today: string): Promise<number> {
   const r = await sql`
-    with c as (
+    with c as not materialized (
+      -- Not materialized: each branch below scans the cases with its own filter, instead of a
+      -- million cases with their facts written to a temporary store and read three times.
       select c.id, c.scheme, c.county_code, c.household_id, c.subject_person_id, c.facts, c.town_code,
         c.village_code, coalesce(c.decided_on, c.applied_on) as valid_from
       from assistance_case c
       where c.county_code = ${county} and c.stage = 'ACTIVE'
         and c.scheme in ('DIBAO', 'DIBAO_SINGLE', 'TEKUN', 'DIBAO_EDGE', 'RIGID')
     ), who as (
-      -- Three set-based branches (not one lateral union per case): the household branch becomes one
-      -- hash join, which a million cases need.
-      select c.id, c.subject_person_id as person_id from c where c.scheme in ('TEKUN', 'DIBAO_SINGLE')
+      -- Three set-based branches (not one lateral union per case), each carrying the case's columns
+      -- (not joined back to the million cases): the household branch becomes one hash join.
+      select ${CASE_COLUMNS}, c.subject_person_id as person_id from c where c.scheme in ('TEKUN', 'DIBAO_SINGLE')
       union all
-      select c.id, e.v::uuid from c cross join lateral jsonb_array_elements_text(c.facts->'personIds') e(v)
+      select ${CASE_COLUMNS}, e.v::uuid from c cross join lateral jsonb_array_elements_text(c.facts->'personIds') e(v)
       where c.scheme not in ('TEKUN', 'DIBAO_SINGLE') and jsonb_typeof(c.facts->'personIds') = 'array'
       union all
-      select c.id, m.person_id from c
+      select ${CASE_COLUMNS}, m.person_id from c
       join household_member m on m.county_code = c.county_code and m.household_id = c.household_id
         and m.left_on is null
       where c.scheme not in ('TEKUN', 'DIBAO_SINGLE') and jsonb_typeof(c.facts->'personIds') is distinct from 'array'
     ), cur as (
       select distinct c.id::text as ref, ${SCHEME_CATEGORY} as category, c.valid_from, c.town_code,
         c.village_code, p.id as person_id, p.id_number_bidx as bidx
-      from who w
-      join c on c.id = w.id
-      join person p on p.county_code = c.county_code and p.id = w.person_id and p.deceased_on is null
+      from who c
+      join person p on p.county_code = c.county_code and p.id = c.person_id and p.deceased_on is null
     ), up as (
       insert into person_category (county_code, person_bidx, category, source, source_ref, person_id, town_code,
         village_code, valid_from, valid_to, updated_on)

@@ -4,6 +4,7 @@ import { createTestEnv, type TestEnv } from '../../test/harness.ts';
 import { migrateLegacyCases } from '../cases/legacy.usecases.ts';
 import { compareNow } from './compare.usecases.ts';
 import { monitoredPopulation } from './dashboard.usecases.ts';
+import { syncCaseCategories } from './population.repository.ts';
 import { deliverTestFeed } from './test-feeds.ts';
 
 // §7.1 monitored population: categories per person from cases and from the 乡村振兴 list, counted
@@ -117,6 +118,10 @@ describe('monitored population (§7.1, de-duplicated by ID number)', () => {
   it('a re-run changes nothing; a closed case closes its categories (valid_to) without deleting them', async () => {
     await compareNow(env, env.ctx('district'));
     expect((await monitoredPopulation(env, env.ctx('district'), {})).total).toBe(6);
+    // The caseload is as the first run left it: no row is written again, not even its updated_on.
+    expect(await syncCaseCategories(env.db, '370971', '2026-11-20')).toBe(0);
+    const days = await env.db.selectFrom('person_category').select('updated_on').distinct().execute();
+    expect(days).toEqual([{ updated_on: '2026-11-02' }]);
     await env.db
       .updateTable('assistance_case')
       .set({ stage: 'CLOSED' })
