@@ -8,6 +8,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import { errors, fieldError } from '../../platform/errors.ts';
 import { jurisdictionFilter, requirePermission, withinJurisdiction } from '../../platform/policies.ts';
 import { DEFAULT_CALENDAR, URGENT_FIRST_AID_SLA_HOURS } from '../../rules/calendar.ts';
+import { charityIncomesForFacts } from '../charity/chain.usecases.ts';
 import { getDivision } from '../registry/registry.repository.ts';
 import { getHouseholdWithMembers } from '../registry/registry-read.repository.ts';
 import { factsFromRegistry } from './assessment.ts';
@@ -61,7 +62,10 @@ export async function createApplication(deps: CaseDeps, ctx: RequestContext, bod
       '申请人不是该户的现有成员',
       'the applicant is not a current member of the household',
     );
-  const facts = factsFromRegistry(current);
+  const facts = factsFromRegistry(
+    current,
+    await charityIncomesForFacts(deps.db, ctx.actor.countyCode, a.householdId, appliedOn, head.id),
+  );
   const channel = level === 'village' ? 'VILLAGE_PROXY' : 'TOWN_WINDOW';
   const common = {
     scheme: a.scheme,
@@ -235,6 +239,13 @@ export async function createExpenditureApplication(deps: CaseDeps, ctx: RequestC
   if (current.length === 0) throw errors.notFound('家庭', 'household', 'registry.household_not_found');
   const head = current[0]!;
   const model = { ...newExpenditureCase({ id: 'new', appliedOn }), cause: a.cause };
+  const known = await charityIncomesForFacts(
+    deps.db,
+    ctx.actor.countyCode,
+    a.householdId,
+    appliedOn,
+    head.id,
+  );
   return deps.db.transaction().execute(async (trx) =>
     openCase(
       trx,
@@ -251,7 +262,7 @@ export async function createExpenditureApplication(deps: CaseDeps, ctx: RequestC
         area: head.urban_rural,
         channel: level === 'village' ? 'VILLAGE_PROXY' : 'TOWN_WINDOW',
         model: model as unknown as Record<string, unknown>,
-        facts: factsFromRegistry(current) as unknown as Record<string, unknown>,
+        facts: factsFromRegistry(current, known) as unknown as Record<string, unknown>,
         deadline: null,
         overall_due: null,
         next_review_on: null,

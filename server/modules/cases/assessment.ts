@@ -8,7 +8,7 @@ import { errors, type FieldIssue } from '../../platform/errors.ts';
 import { toFieldIssues } from '../../platform/validation.ts';
 import type { BreakdownLine, Failure } from '../../rules/benefits/breakdown.ts';
 import type { EntitlementBasis } from '../../rules/benefits/entitlement.ts';
-import { householdIncome } from '../../rules/benefits/income.ts';
+import { householdIncome, type IncomeKind } from '../../rules/benefits/income.ts';
 import type { PolicyParameters } from '../../rules/benefits/parameters.ts';
 import { assessSelfCare } from '../../rules/benefits/tekun.ts';
 import { relationGroup } from '../../rules/relations.ts';
@@ -45,8 +45,11 @@ const UNABLE: Record<string, string[]> = {
   FULL_LOSS: ['bathing', 'dressing', 'toileting', 'indoor_walking'],
 };
 
-/** The registry's current members as the starting facts of an application. */
-export function factsFromRegistry(members: readonly RegistryMember[]): CaseFacts {
+/** A member's other incomes known when the application is made (charity money, §9.2). */
+export type KnownIncomes = ReadonlyMap<string, readonly { kind: IncomeKind; monthlyFen: number }[]>;
+
+/** The registry's current members (and incomes already known of them) as the starting facts of an application. */
+export function factsFromRegistry(members: readonly RegistryMember[], known?: KnownIncomes): CaseFacts {
   return {
     personIds: members.map((m) => m.id),
     household: {
@@ -59,6 +62,7 @@ export function factsFromRegistry(members: readonly RegistryMember[]): CaseFacts
             : null,
         selfCare: Object.fromEntries((UNABLE[m.self_care_level ?? 'SELF_CARE'] ?? []).map((k) => [k, false])),
         wageFenPerMonth: m.monthly_income_fen,
+        incomes: [...(known?.get(m.id) ?? [])],
       })),
       financialAssetsFen: 0,
       vehicles: [],

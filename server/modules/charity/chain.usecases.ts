@@ -10,7 +10,12 @@ import { chainTitle } from '../policies/referrals.models.ts';
 import { parametersFor } from '../standards/standards.usecases.ts';
 import * as repo from './chain.repository.ts';
 import { charityErrors } from './charity-access.ts';
-import { type CharityIncome, charityIncome, charityIncomeRule } from './charity-income.models.ts';
+import {
+  type CharityIncome,
+  charityIncome,
+  charityIncomeRule,
+  monthlyCharityIncomes,
+} from './charity-income.models.ts';
 
 // 一户（人）一条救助链 (§7.3; S6 §三(一) "将各部门救助帮扶情况反馈回平台"): everything every
 // department gave a household, in date order, on one page — cases and what payroll paid them, urgent
@@ -205,6 +210,21 @@ export async function householdCharityIncome(
       personId: d.person_id,
     })),
   });
+}
+
+/**
+ * The household's charity money as the monthly incomes of an application's starting facts, under
+ * the county's rule on the application date: counted as transfer income, or shown as locally
+ * excluded (§9.2). The caseworker verifies them with the rest of the facts at the home visit.
+ */
+export async function charityIncomesForFacts(
+  db: Database,
+  county: string,
+  householdId: string,
+  date: string,
+  headPersonId: string,
+) {
+  return monthlyCharityIncomes(await householdCharityIncome(db, county, householdId, date, headPersonId));
 }
 
 export async function getAssistanceChain(

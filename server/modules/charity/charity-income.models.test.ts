@@ -1,8 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { householdIncome } from '../../rules/benefits/income.ts';
 import { DEFAULTS_2026 } from '../../rules/benefits/parameters.ts';
 import { applyParameters } from '../standards/parameters.models.ts';
-import { type CharityReceipt, charityIncome, charityIncomeRule } from './charity-income.models.ts';
+import {
+  type CharityReceipt,
+  charityIncome,
+  charityIncomeRule,
+  monthlyCharityIncomes,
+} from './charity-income.models.ts';
 
 // §9.2: charity money is a supplement; donations are transfer income (S1 Art.13(四)) unless a local
 // rule excludes them (Art.13 exclusion (四)) — the county parameter charity.countsAsIncome. The
@@ -98,5 +104,59 @@ describe('which charity disbursements count as income', () => {
       new Map<string, number | string>([['charity.countsAsIncome', 0]]),
     );
     expect(charityIncomeRule(local).countsAsIncome).toBe(false);
+  });
+});
+
+describe('charity income as the starting facts of an application (monthly, per member)', () => {
+  // In window: 50,000 to the household (booked to the head A) and 20,000 to B.
+  it.each([
+    [
+      true,
+      12,
+      {
+        A: [{ kind: 'transfer_in', monthlyFen: 4_167 }], // 50,000 / 12 = 4,166.67 → 4,167
+        B: [{ kind: 'transfer_in', monthlyFen: 1_667 }], // 20,000 / 12 = 1,666.67 → 1,667
+      },
+    ],
+    [
+      false,
+      12,
+      {
+        A: [{ kind: 'locally_excluded', monthlyFen: 4_167 }],
+        B: [{ kind: 'locally_excluded', monthlyFen: 1_667 }],
+      },
+    ],
+    [true, 6, { B: [{ kind: 'transfer_in', monthlyFen: 3_333 }] }], // March is outside May–October
+  ] as const)('counts as income %s over %i months → %j', (counts, months, expected) => {
+    expect(Object.fromEntries(monthlyCharityIncomes(run(counts, months)))).toEqual(expected);
+  });
+
+  it('rounds half up to the fen, and never strays more than half a fen a month from the total', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 10_000_000 }), { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 1, max: 12 }),
+        (values, months) => {
+          const income = charityIncome({
+            acceptanceDate: '2026-11-15',
+            months,
+            countsAsIncome: true,
+            receipts: values.map((valueFen, i) => ({
+              id: `r${i}`,
+              on: '2026-10-01',
+              valueFen,
+              personId: null,
+            })),
+            memberIds: ['A'],
+            householdMemberId: 'A',
+          });
+          const total = values.reduce((a, b) => a + b, 0);
+          const monthly = monthlyCharityIncomes(income).get('A')![0]!.monthlyFen;
+          expect(Number.isInteger(monthly)).toBe(true);
+          expect(Math.abs(monthly * months - total)).toBeLessThanOrEqual(months / 2);
+          expect(monthly).toBe(Math.round(total / months));
+        },
+      ),
+    );
   });
 });

@@ -101,3 +101,30 @@ export const charityIncomeRule = (p: PolicyParameters) => ({
   countsAsIncome: p.charity.countsAsIncome === 1,
   months: p.dibao.incomeLookbackMonths,
 });
+
+/** One member's income line of a case's facts (contracts/benefits.ts member `incomes`). */
+export type MonthlyIncome = { kind: 'transfer_in' | 'locally_excluded'; monthlyFen: number };
+
+/**
+ * The charity income as the starting facts of an application state incomes: per member and kind,
+ * the window's total as a monthly figure (facts hold monthly amounts over the window), rounded
+ * half up to the fen. Excluded money stays visible as `locally_excluded`, which the means test shows
+ * and does not count.
+ */
+export function monthlyCharityIncomes(income: CharityIncome): Map<string, MonthlyIncome[]> {
+  const totals = new Map<string, Map<MonthlyIncome['kind'], number>>();
+  for (const r of income.records) {
+    if (r.kind !== 'transfer_in' && r.kind !== 'locally_excluded') continue;
+    const byKind = totals.get(r.memberId) ?? new Map<MonthlyIncome['kind'], number>();
+    byKind.set(r.kind, (byKind.get(r.kind) ?? 0) + r.amountFen);
+    totals.set(r.memberId, byKind);
+  }
+  const months = income.window.months;
+  const out = new Map<string, MonthlyIncome[]>();
+  for (const [member, byKind] of totals)
+    out.set(
+      member,
+      [...byKind].map(([kind, fen]) => ({ kind, monthlyFen: Math.floor((2 * fen + months) / (2 * months)) })),
+    );
+  return out;
+}

@@ -17,6 +17,7 @@ import { approvalLevelOn } from '../cases/delegation.usecases.ts';
 import { transition as dibaoTransition, newDibaoCase } from '../cases/dibao.models.ts';
 import type { Actor } from '../cases/procedure.models.ts';
 import { newTekunCase } from '../cases/tekun.models.ts';
+import { charityIncomesForFacts } from '../charity/chain.usecases.ts';
 import { applicantHousehold, preparePeople } from './applicant-household.ts';
 import type { Client, PortalIdentity } from './identity.usecases.ts';
 import { portalErrors } from './portal.errors.ts';
@@ -93,7 +94,10 @@ export async function submitPortalApplication(
       village_code: head.village_code,
       area: head.urban_rural,
       channel: 'PORTAL' as const,
-      facts: factsFromRegistry(hh.current) as unknown as Record<string, unknown>,
+      facts: factsFromRegistry(
+        hh.current,
+        await charityIncomesForFacts(trx, county, hh.householdId, today, head.id),
+      ) as unknown as Record<string, unknown>,
       next_review_on: null,
       applied_on: today,
       decided_on: null,
