@@ -43,6 +43,8 @@ export const DISPOSITIONS = [
   'POLICY_DELIVERED',
   'APPLICATION_STARTED',
   'PUSHED_TO_DEPT',
+  /** Referred to a charity organisation (慈善帮扶, §9.2): recorded by the referral itself. */
+  'CHARITY_REFERRED',
   'CASE_CONFERENCE',
   'TERMINATION_REVIEW',
   'DISMISSED',

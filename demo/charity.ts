@@ -91,11 +91,13 @@ export async function runDemoCharity(s: Services, rng: Rng): Promise<void> {
     .limit(400)
     .execute();
   const picked = cases.filter(() => rng.chance(0.06)).slice(0, 18);
+  // Referrals from alerts the town has verified (a referral is the alert's disposition, §7.4).
   const alerts = await s.db
     .selectFrom('alert')
-    .select(['id', 'town_code'])
+    .select(['id', 'town_code', 'verified_on'])
     .where('county_code', '=', DEMO_COUNTY)
     .where('household_id', 'is not', null)
+    .where('state', '=', 'VERIFIED')
     .where('alert_type', 'in', ['SERIOUS_ILLNESS', 'DISABILITY', 'SCHOOLING'])
     .orderBy('raised_on')
     .limit(40)
@@ -105,16 +107,21 @@ export async function runDemoCharity(s: Services, rng: Rng): Promise<void> {
     ...alerts
       .filter(() => rng.chance(0.3))
       .slice(0, 6)
-      .map((a) => ({ alertId: a.id, user: `town${(a.town_code ?? '').slice(6, 9)}` })),
+      .map((a) => ({
+        alertId: a.id,
+        user: `town${(a.town_code ?? '').slice(6, 9)}`,
+        verifiedOn: a.verified_on ?? today,
+      })),
   ];
   for (const [i, src] of sources.entries()) {
-    const referredOn = addDays(start, 5 + i * 3);
-    if (referredOn >= today) break;
+    const planned = addDays(start, 5 + i * 3);
+    const referredOn = 'verifiedOn' in src && src.verifiedOn > planned ? src.verifiedOn : planned;
+    if (referredOn >= today) continue;
     at(referredOn);
     const org = rng.pick(orgs);
     const need = rng.pick(org.needs);
     const referrer = await contextOf(s, src.user).catch(() => district);
-    const { user: _user, ...from } = src;
+    const from = 'alertId' in src ? { alertId: src.alertId } : { caseId: src.caseId };
     const ref = await createReferral(s, referrer, {
       orgId: org.id,
       ...from,

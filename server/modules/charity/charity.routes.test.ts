@@ -189,19 +189,45 @@ describe('referrals', () => {
     ).json().id;
   });
 
-  it('a town officer refers from a monitoring alert (the household and person come from the alert)', async () => {
+  it('a town officer refers from a verified alert, which records the referral as its disposition (§7.4)', async () => {
     const town = await as('town001');
-    const res = await town('POST', '/api/v1/charity/referrals', {
-      orgId: ids.orgA,
-      alertId: ids.alert,
-      need: 'MEDICAL',
-      description: '医保预警：重病，家庭负担重',
+    const refer = () =>
+      town('POST', '/api/v1/charity/referrals', {
+        orgId: ids.orgA,
+        alertId: ids.alert,
+        need: 'MEDICAL',
+        description: '医保预警：重病，家庭负担重',
+      });
+    // Not yet verified: refused like any disposition, and no referral is written.
+    const early = await refer();
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.code).toBe('alerts.verify_first');
+    expect((await town('GET', `/api/v1/charity/referrals?alertId=${ids.alert}`)).json().items).toEqual([]);
+    const verified = await town('POST', `/api/v1/alerts/${ids.alert}/verify`, {
+      method: 'PHONE',
+      findings: '电话核实：透析中，自付费用高',
     });
+    expect(verified.statusCode, verified.body).toBe(200);
+    const res = await refer();
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ householdId: ids.C, alertId: ids.alert });
     ids.refC = res.json().id;
     const byAlert = await town('GET', `/api/v1/charity/referrals?alertId=${ids.alert}`);
     expect(byAlert.json().items.map((r: { id: string }) => r.id)).toEqual([ids.refC]);
+    const alert = (await town('GET', `/api/v1/alerts/${ids.alert}`)).json();
+    expect(alert).toMatchObject({
+      state: 'CHARITY_REFERRED',
+      disposition: 'CHARITY_REFERRED',
+      dispositionDetail: { referralId: ids.refC, orgId: ids.orgA, need: 'MEDICAL' },
+      allowed: ['CLOSE'],
+    });
+    expect(alert.events.at(-1)).toMatchObject({ type: 'DISPOSE', stateAfter: 'CHARITY_REFERRED' });
+    // The alerts API has no such disposition of its own: only a referral records it.
+    const direct = await town('POST', `/api/v1/alerts/${ids.alert}/dispose`, {
+      disposition: 'CHARITY_REFERRED',
+      note: '直接处置',
+    });
+    expect(direct.statusCode).toBe(400);
   });
 
   it('the charity role sees only its organisation’s referrals, and answers with a reason', async () => {
@@ -361,6 +387,48 @@ describe('the assistance chain (一户一条救助链, §7.3)', () => {
     expect(set.statusCode, set.body).toBe(201);
     chain = (await district('GET', `/api/v1/households/${ids.A}/assistance-chain`)).json();
     expect(chain.charityIncome).toMatchObject({ countsAsIncome: false, countedFen: 0, excludedFen: 90_000 });
+  });
+
+  it('brings the charity money into a new application’s facts, under the rule on its application date', async () => {
+    // Household C: 6,000 given in May (inside both windows below); the county excludes charity
+    // money from 2026-07-01 (the test above).
+    const c1 = await as('charity1');
+    const given = await c1('POST', '/api/v1/charity/disbursements', {
+      projectId: ids.projectA,
+      householdId: ids.C,
+      kind: 'CASH',
+      valueFen: 6_000,
+      on: '2026-05-20',
+    });
+    expect(given.statusCode, given.body).toBe(201);
+    const town = await as('town001');
+    const incomesOf = async (caseId: string) => {
+      const row = await env.db
+        .selectFrom('assistance_case')
+        .select('facts')
+        .where('id', '=', caseId)
+        .executeTakeFirstOrThrow();
+      return (row.facts as { household: { members: { incomes: unknown[] }[] } }).household.members[0]!
+        .incomes;
+    };
+    // Applied on 30 June: the window is June 2025 – May 2026 and charity money still counts.
+    const dibao = await town('POST', '/api/v1/cases/applications', {
+      householdId: ids.C,
+      scheme: 'DIBAO',
+      appliedOn: '2026-06-30',
+      pledgeSigned: true,
+    });
+    expect(dibao.statusCode, dibao.body).toBe(201);
+    expect(await incomesOf(dibao.json().id)).toEqual([{ kind: 'transfer_in', monthlyFen: 500 }]);
+    // Applied today (6 July): excluded by the county's rule, still shown as such.
+    const temporary = await town('POST', '/api/v1/cases/temporary', {
+      householdId: ids.C,
+      cause: 'ILLNESS',
+      summary: '尿毒症透析费用',
+      pledgeSigned: true,
+    });
+    expect(temporary.statusCode, temporary.body).toBe(201);
+    expect(await incomesOf(temporary.json().id)).toEqual([{ kind: 'locally_excluded', monthlyFen: 500 }]);
   });
 
   it('is jurisdiction-filtered: another town’s household is not found, and the charity role has no access', async () => {

@@ -14,6 +14,7 @@ import { errors, fieldError } from '../../platform/errors.ts';
 import { requirePermission, withinJurisdiction } from '../../platform/policies.ts';
 import { DEFAULT_CALENDAR } from '../../rules/calendar.ts';
 import { parseOr400 } from '../cases/case-support.ts';
+import { disposeToCharityIn } from '../monitoring/alerts.usecases.ts';
 import {
   answerDue,
   CHARITY_ANSWER_WD,
@@ -177,6 +178,15 @@ export async function createReferral(deps: CharityDeps, ctx: RequestContext, bod
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    // A referral made from an alert is its disposition (§7.4), in this transaction: an alert not
+    // yet verified refuses, and then no referral is written either.
+    if (input.alertId)
+      await disposeToCharityIn(trx, ctx, at, input.alertId, {
+        referralId: r.id,
+        orgId: org.id,
+        orgName: org.name,
+        need: input.need,
+      });
     await appendAudit(trx, at, [
       {
         countyCode: county,

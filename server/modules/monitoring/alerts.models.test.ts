@@ -194,9 +194,17 @@ describe('alert state machine (§7.4, S6 §三(四))', () => {
 
   it('offers each level only what it may do', () => {
     const v = at('VERIFIED', { verifiedOn: '2026-10-09' });
-    expect(allowedActions(v, 'village')).toEqual(['DISPOSE:POLICY_DELIVERED', 'DISPOSE:APPLICATION_STARTED']);
-    expect(allowedActions(v, 'town')).toHaveLength(6);
-    expect(allowedActions({ ...v, householdId: null }, 'town')).not.toContain('DISPOSE:APPLICATION_STARTED');
+    expect(allowedActions(v, 'village')).toEqual([
+      'DISPOSE:POLICY_DELIVERED',
+      'DISPOSE:APPLICATION_STARTED',
+      'DISPOSE:CHARITY_REFERRED',
+    ]);
+    expect(allowedActions(v, 'town')).toHaveLength(7);
+    // Someone unknown to the registry has no household to apply for or to refer.
+    const unknown = allowedActions({ ...v, householdId: null }, 'town');
+    expect(unknown).not.toContain('DISPOSE:APPLICATION_STARTED');
+    expect(unknown).not.toContain('DISPOSE:CHARITY_REFERRED');
+    expect(unknown).toHaveLength(5);
     expect(allowedActions(at('ASSIGNED'), 'village')).toEqual(['VERIFY']);
     expect(allowedActions(at('CLOSED'), 'county')).toEqual([]);
   });

@@ -2,7 +2,7 @@ import type { AlertState, Disposition, VerifyMethod } from '../../../contracts/a
 
 // The alert state machine of domain-rules §7.4 (S6 §三(四)), pure:
 //   GENERATED ─assign─▶ ASSIGNED ─verify (visit / phone / data)─▶ VERIFIED
-//   ─▶ POLICY_DELIVERED | APPLICATION_STARTED | PUSHED_TO_DEPT | CASE_CONFERENCE | TERMINATION_REVIEW
+//   ─▶ POLICY_DELIVERED | APPLICATION_STARTED | PUSHED_TO_DEPT | CHARITY_REFERRED | CASE_CONFERENCE | TERMINATION_REVIEW
 //      | DISMISSED ─close (feedback)─▶ CLOSED
 // Escalation (overdue, not verified by the due date) keeps the state and moves the assignee up one
 // level: village → town → district (§2.3: the town does the first review, the county confirms).
@@ -37,6 +37,7 @@ export const DISPOSED_STATES: readonly AlertState[] = [
   'POLICY_DELIVERED',
   'APPLICATION_STARTED',
   'PUSHED_TO_DEPT',
+  'CHARITY_REFERRED',
   'CASE_CONFERENCE',
   'TERMINATION_REVIEW',
   'DISMISSED',
@@ -47,7 +48,11 @@ export const DISPOSED_STATES: readonly AlertState[] = [
  * helps the family apply). Pushing to a department, the county's 一事一议, a termination review and a
  * dismissal are decisions of the town (初审) or the county (S6 §三(四)).
  */
-const VILLAGE_DISPOSITIONS: readonly Disposition[] = ['POLICY_DELIVERED', 'APPLICATION_STARTED'];
+const VILLAGE_DISPOSITIONS: readonly Disposition[] = [
+  'POLICY_DELIVERED',
+  'APPLICATION_STARTED',
+  'CHARITY_REFERRED',
+];
 
 export function transition(a: AlertSnapshot, cmd: AlertCommand, actor: { level: Level }): Applied | Refusal {
   if (cmd.on < a.raisedOn)
@@ -188,7 +193,9 @@ export function allowedActions(a: AlertSnapshot, level: Level): string[] {
   if (a.state === 'ASSIGNED') return ['VERIFY'];
   if (a.state === 'VERIFIED') {
     const ds = level === 'village' ? VILLAGE_DISPOSITIONS : DISPOSED_STATES;
-    return ds.filter((d) => d !== 'APPLICATION_STARTED' || a.householdId !== null).map((d) => `DISPOSE:${d}`);
+    // An application and a charity referral are for a household of the registry.
+    const needsHousehold = (d: AlertState) => d === 'APPLICATION_STARTED' || d === 'CHARITY_REFERRED';
+    return ds.filter((d) => !needsHousehold(d) || a.householdId !== null).map((d) => `DISPOSE:${d}`);
   }
   if (DISPOSED_STATES.includes(a.state)) return ['CLOSE'];
   return [];

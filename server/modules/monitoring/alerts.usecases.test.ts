@@ -103,7 +103,11 @@ describe('handling (§7.4 state machine; S6 §三(四))', () => {
       findings: '入户核实：户主确诊尿毒症，家庭收入骤减',
     });
     expect(v).toMatchObject({ state: 'VERIFIED', verification: { method: 'VISIT' } });
-    expect(v.allowed).toEqual(['DISPOSE:POLICY_DELIVERED', 'DISPOSE:APPLICATION_STARTED']);
+    expect(v.allowed).toEqual([
+      'DISPOSE:POLICY_DELIVERED',
+      'DISPOSE:APPLICATION_STARTED',
+      'DISPOSE:CHARITY_REFERRED',
+    ]);
     await expect(
       disposeAlert(env, env.ctx('v001201'), id, {
         disposition: 'PUSHED_TO_DEPT',

@@ -140,55 +140,83 @@ type Step = {
 };
 
 async function act(deps: AlertDeps, ctx: RequestContext, id: string, step: Step) {
+  const at = deps.clock.now();
+  await deps.db.transaction().execute((trx) => actIn(trx, ctx, at, id, step));
+  return getAlert(deps, ctx, id);
+}
+
+/** One step inside the caller's transaction: lock, machine, write with its timeline entry, audit. */
+async function actIn(trx: Transaction<DB>, ctx: RequestContext, at: Date, id: string, step: Step) {
   requirePermission(ctx.actor, 'alerts.handle');
   const county = ctx.actor.countyCode;
-  const at = deps.clock.now();
-  const today = shanghaiDateOf(at);
-  if (step.cmd.on > today) throw fieldError('on', '日期不能晚于今天', 'the date cannot be in the future');
-  await deps.db.transaction().execute(async (trx) => {
-    const row = await repo.lockAlert(trx, county, id);
-    if (!row || !withinJurisdiction(ctx.actor, divisionOf(row))) throw notFound();
-    if (step.version !== undefined && step.version !== row.version)
-      throw errors.conflict(
-        'alerts.version_conflict',
-        '预警已被他人更新，请刷新后重试',
-        'the alert was changed by someone else; reload',
-        {
-          current: row.version,
-        },
-      );
-    const r = transition(snapshot(row), step.cmd, { level: levelOf(ctx) });
-    if (!r.ok) throw refusal(r);
-    // The database checks read through the same transaction (PGlite has one connection).
-    const extra = step.prepare ? await step.prepare(trx, row) : {};
-    await repo.writeStep(
-      trx,
-      row,
-      { state: r.next.state, ...step.patch(row), ...extra },
+  if (step.cmd.on > shanghaiDateOf(at))
+    throw fieldError('on', '日期不能晚于今天', 'the date cannot be in the future');
+  const row = await repo.lockAlert(trx, county, id);
+  if (!row || !withinJurisdiction(ctx.actor, divisionOf(row))) throw notFound();
+  if (step.version !== undefined && step.version !== row.version)
+    throw errors.conflict(
+      'alerts.version_conflict',
+      '预警已被他人更新，请刷新后重试',
+      'the alert was changed by someone else; reload',
       {
-        type: step.cmd.type,
-        on: step.cmd.on,
-        stateAfter: r.next.state,
-        actorId: auditActor(ctx).actorId,
-        actorName: ctx.actor.displayName,
-        actorRole: ctx.actor.role,
-        note: step.note,
-        payload: { ...step.payload, ...extra },
+        current: row.version,
       },
-      at,
     );
-    await appendAudit(trx, at, [
-      {
-        countyCode: county,
-        ...auditActor(ctx),
-        action: step.action,
-        recordType: 'alert',
-        recordId: id,
-        detail: step.payload,
-      },
-    ]);
+  const r = transition(snapshot(row), step.cmd, { level: levelOf(ctx) });
+  if (!r.ok) throw refusal(r);
+  // The database checks read through the same transaction (PGlite has one connection).
+  const extra = step.prepare ? await step.prepare(trx, row) : {};
+  await repo.writeStep(
+    trx,
+    row,
+    { state: r.next.state, ...step.patch(row), ...extra },
+    {
+      type: step.cmd.type,
+      on: step.cmd.on,
+      stateAfter: r.next.state,
+      actorId: auditActor(ctx).actorId,
+      actorName: ctx.actor.displayName,
+      actorRole: ctx.actor.role,
+      note: step.note,
+      payload: { ...step.payload, ...extra },
+    },
+    at,
+  );
+  await appendAudit(trx, at, [
+    {
+      countyCode: county,
+      ...auditActor(ctx),
+      action: step.action,
+      recordType: 'alert',
+      recordId: id,
+      detail: step.payload,
+    },
+  ]);
+}
+
+/**
+ * §7.4 disposition 转介慈善, recorded by a charity referral made from the alert, in the referral's
+ * own transaction: the alert must be verified first, like any disposition, or nothing is written.
+ */
+export async function disposeToCharityIn(
+  trx: Transaction<DB>,
+  ctx: RequestContext,
+  at: Date,
+  id: string,
+  referral: { referralId: string; orgId: string; orgName: string; need: string },
+) {
+  const on = shanghaiDateOf(at);
+  await actIn(trx, ctx, at, id, {
+    cmd: { type: 'DISPOSE', on, disposition: 'CHARITY_REFERRED' },
+    note: `转介${referral.orgName}`,
+    payload: { disposition: 'CHARITY_REFERRED', referralId: referral.referralId },
+    patch: () => ({
+      disposition: 'CHARITY_REFERRED',
+      disposition_detail: JSON.stringify({ disposition: 'CHARITY_REFERRED', ...referral, on }),
+      disposed_on: on,
+    }),
+    action: 'alerts.disposed',
   });
-  return getAlert(deps, ctx, id);
 }
 
 /** §7.4 verify (入户 / 电话 / 数据核实) with the findings. */

@@ -22,10 +22,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { ALERT_TYPES, DISPOSITIONS, type Disposition, VERIFY_METHODS } from '../../../../contracts/alerts.ts';
 import { DEPARTMENT_CODES, DEPARTMENTS, feedSource } from '../../../../contracts/feeds.ts';
+import { can } from '../../../../contracts/roles.ts';
 import { type AlertDetail, monitoringApi } from '../../api/monitoring.ts';
+import { useActor } from '../../console/AuthContext.tsx';
 import { errorText, useErrorNotifier } from '../../lib/errors.ts';
 import { fenToYuan } from '../../lib/format.ts';
 import { useLang } from '../../lib/lang.ts';
+import { ReferModal } from '../charity/ReferModal.tsx';
 import { stateColor } from './AlertsPage.tsx';
 
 type Values = {
@@ -52,7 +55,9 @@ export function AlertDrawer({
   const { message } = App.useApp();
   const notifyError = useErrorNotifier();
   const [alert, setAlert] = useState<AlertDetail | null>(null);
+  const actor = useActor();
   const [busy, setBusy] = useState(false);
+  const [referring, setReferring] = useState(false);
   const [form] = Form.useForm<Values>();
   const disposition = Form.useWatch('disposition', form);
 
@@ -84,7 +89,12 @@ export function AlertDrawer({
     }
   };
   const allowed = new Set(alert?.allowed ?? []);
-  const dispositions = DISPOSITIONS.filter((d) => allowed.has(`DISPOSE:${d}`) && d !== 'APPLICATION_STARTED');
+  // Starting an application and referring to charity are dispositions their own forms record.
+  const dispositions = DISPOSITIONS.filter(
+    (d) => allowed.has(`DISPOSE:${d}`) && d !== 'APPLICATION_STARTED' && d !== 'CHARITY_REFERRED',
+  );
+  const canReferToCharity =
+    allowed.has('DISPOSE:CHARITY_REFERRED') && !!alert?.householdId && can(actor.role, 'charity.refer');
   const src = alert ? feedSource(String(alert.evidence.source)) : undefined;
   const fields = (alert?.evidence.fields ?? {}) as Record<string, unknown>;
   const label = (k: string) => {
@@ -193,6 +203,26 @@ export function AlertDrawer({
               <Typography.Text type="secondary">
                 {t('monitoring.actions.startApplicationHint')}
               </Typography.Text>
+            </Space>
+          )}
+
+          {canReferToCharity && alert && (
+            <Space orientation="vertical">
+              <Button data-testid="alert-refer-charity" onClick={() => setReferring(true)}>
+                {t('monitoring.actions.referCharity')}
+              </Button>
+              <Typography.Text type="secondary">{t('monitoring.actions.referCharityHint')}</Typography.Text>
+              {referring && (
+                <ReferModal
+                  source={{ alertId: alert.id }}
+                  onClose={() => setReferring(false)}
+                  onDone={() => {
+                    setReferring(false);
+                    monitoringApi.alert(alert.id).then(setAlert, notifyError);
+                    onChanged();
+                  }}
+                />
+              )}
             </Space>
           )}
 
