@@ -12,7 +12,9 @@ import { launch, signIn } from './browser.ts';
 // helped, and runs the comparison → the rule MEDICAL_HIGH_OOP (自付 ≥ 1.5 万元) raises a 医保预警 for
 // the village assistant → v001201 verifies it by a home visit and starts a 低保 application from
 // it → the alert is 已发起申请 with the new case linked, the case is in the town's worklist → the
-// district's on-time verification count has one more alert verified on time.
+// district's on-time verification count has one more alert verified on time. On the way, a town
+// officer refers the household of a verified alert to a charity from the alert drawer, which
+// records the referral as the alert's disposition (已转介慈善).
 
 const baseUrl = inject('baseUrl');
 const START = '2026-11-29T09:00:00+08:00';
@@ -276,6 +278,38 @@ describe('dynamic monitoring: feed → alert → visit → application → on-ti
     await town.locator('#case-search').press('Enter');
     await expect.poll(() => town.getByTestId('case-table').innerText()).toContain(caseNo);
     expect(await town.locator('.ant-table-row', { hasText: caseNo }).innerText()).toContain('已申请');
+  });
+
+  it('a town officer refers the household of a verified alert to charity from the alert (已转介慈善)', async () => {
+    const town = await pageFor('town001');
+    const verified = (
+      await api<{ items: AlertSummary[] }>(town, '/api/v1/alerts?state=VERIFIED&limit=200')
+    ).items.find((a) => a.householdId !== null);
+    expect(verified, 'a verified alert of town 001 with a household (demo)').toBeDefined();
+    const id = verified!.id;
+    await town.goto(`${baseUrl}/alerts?alert=${id}`);
+    const state = town.getByTestId('alert-state');
+    await expect.poll(() => state.innerText()).toBe('已核实');
+    await town.getByTestId('alert-refer-charity').click();
+    const modal = town.locator('.ant-modal:visible');
+    // Each list is picked once the previous one has closed (its closing animation still matches).
+    const openLists = town.locator('.ant-select-dropdown:visible');
+    for (const select of ['#charity-org', '#charity-need']) {
+      await expect.poll(() => openLists.count()).toBe(0);
+      await modal.locator(select).click();
+      await openLists.locator('.ant-select-item-option').first().click();
+    }
+    await modal.locator('#charity-description').fill('预警核实后转介：家庭成员重病，医疗负担重');
+    await modal.locator('.ant-btn-primary').click();
+    await expect.poll(() => state.innerText(), { timeout: 15_000 }).toBe('已转介慈善');
+    expect(await town.getByTestId('alert-timeline').innerText()).toContain('已转介慈善');
+    const referrals = await api<{ items: { alertId: string | null; householdId: string }[] }>(
+      town,
+      `/api/v1/charity/referrals?alertId=${id}`,
+    );
+    expect(referrals.items).toEqual([
+      expect.objectContaining({ alertId: id, householdId: verified!.householdId }),
+    ]);
   });
 
   it('the district sees one more alert verified on time', async () => {
