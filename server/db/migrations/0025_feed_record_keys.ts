@@ -42,18 +42,16 @@ const SOURCES = [
 
 const COLUMNS = sql.raw('county_code, source, record_key, person_bidx, occurred_on, data, batch_id, row_no');
 
+/** The record's columns, the same before and after (0015_feeds). */
+const DEFINITIONS = sql.raw(`county_code char(6) not null, source text not null, record_key bytea not null,
+  person_bidx bytea not null, occurred_on date not null, data jsonb not null, batch_id uuid not null,
+  row_no integer not null`);
+
 // biome-ignore lint/suspicious/noExplicitAny: migrations are frozen in time and never import app types.
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     create table feed_record_by_source (
-      county_code char(6) not null,
-      source text not null,
-      record_key bytea not null,
-      person_bidx bytea not null,
-      occurred_on date not null,
-      data jsonb not null,
-      batch_id uuid not null,
-      row_no integer not null,
+      ${DEFINITIONS},
       primary key (county_code, person_bidx, source, record_key)
     ) partition by list (source)`.execute(db);
   for (const s of SOURCES)
@@ -83,14 +81,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     drop function feed_batch_append_only();
     alter table feed_record rename to feed_record_by_source;
     create table feed_record (
-      county_code char(6) not null,
-      source text not null,
-      record_key bytea not null,
-      person_bidx bytea not null,
-      occurred_on date not null,
-      data jsonb not null,
-      batch_id uuid not null,
-      row_no integer not null,
+      ${DEFINITIONS},
       primary key (county_code, source, record_key),
       foreign key (county_code, batch_id) references feed_batch (county_code, id)
     );
