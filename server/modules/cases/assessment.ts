@@ -8,7 +8,7 @@ import { errors, type FieldIssue } from '../../platform/errors.ts';
 import { toFieldIssues } from '../../platform/validation.ts';
 import type { BreakdownLine, Failure } from '../../rules/benefits/breakdown.ts';
 import type { EntitlementBasis } from '../../rules/benefits/entitlement.ts';
-import { householdIncome, type IncomeKind } from '../../rules/benefits/income.ts';
+import { householdIncome, INCOME_KINDS, type IncomeKind } from '../../rules/benefits/income.ts';
 import type { PolicyParameters } from '../../rules/benefits/parameters.ts';
 import { assessSelfCare } from '../../rules/benefits/tekun.ts';
 import { relationGroup } from '../../rules/relations.ts';
@@ -85,6 +85,27 @@ export function parseFacts(facts: CaseFacts, date: string, area: 'urban' | 'rura
     throw errors.validation([issue]);
   }
   return r.data;
+}
+
+/**
+ * Each covered member's monthly income as the investigation found it, for the household file: wages
+ * plus the kinds that add (the old-age allowance too, transfer income outside 特困), less the kinds
+ * that subtract, never below zero. Household-level deductions stay with the means test.
+ */
+export function investigatedIncomes(
+  facts: CaseFacts,
+  parsed: BenefitQuoteParsed,
+): { personId: string; monthlyFen: number }[] {
+  return facts.personIds.map((personId, i) => {
+    const m = parsed.members[i]!;
+    let fen = m.wageFenPerMonth;
+    for (const x of m.incomes) {
+      const treatment = x.kind === 'old_age_allowance' ? 'add' : INCOME_KINDS[x.kind].treatment;
+      if (treatment === 'add') fen += x.monthlyFen;
+      else if (treatment === 'subtract') fen -= x.monthlyFen;
+    }
+    return { personId, monthlyFen: Math.max(0, fen) };
+  });
 }
 
 export type Assessment =

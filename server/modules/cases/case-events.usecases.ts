@@ -10,11 +10,18 @@ import { benefitStartMonth, CalendarCoverageError, DEFAULT_CALENDAR } from '../.
 import { insertEntitlement } from '../entitlements/entitlements.repository.ts';
 import { placementColumns } from '../institutions/institutions.usecases.ts';
 import { onIntegrityEffects } from '../integrity/integrity.usecases.ts';
+import { recordInvestigatedIncomes } from '../registry/investigated-incomes.ts';
 import { getHouseholdWithMembers } from '../registry/registry-read.repository.ts';
 import { parametersFor } from '../standards/standards.usecases.ts';
 import { citedCheckReport, onCheckEffects } from '../verification/check-requests.usecases.ts';
 import { newActiveCase } from './active.models.ts';
-import { type Assessment, assessCase, type CaseFacts, parseFacts } from './assessment.ts';
+import {
+  type Assessment,
+  assessCase,
+  type CaseFacts,
+  investigatedIncomes,
+  parseFacts,
+} from './assessment.ts';
 import { caseNotFound, levelOf, parseOr400, refusalError, storeAttachments } from './case-support.ts';
 import { recordTransition } from './case-writer.ts';
 import * as repo from './cases.repository.ts';
@@ -133,12 +140,13 @@ export async function recordCaseEventIn(
 
   const facts = row.facts as CaseFacts | null;
   let newFacts: CaseFacts | undefined;
+  let parsedFacts: ReturnType<typeof parseFacts> | undefined;
   let assessment: Extract<Assessment, { eligible: true }> | undefined;
   if ((e.type === 'RECORD_INVESTIGATION' || e.type === 'CHANGE_AMOUNT') && e.facts) {
     // A migrated case has no facts yet: the review's facts describe the household's current members.
     const personIds = facts?.personIds ?? (await currentMemberIds(trx, row));
     newFacts = { personIds, household: e.facts };
-    parseFacts(newFacts, on, row.area);
+    parsedFacts = parseFacts(newFacts, on, row.area);
   }
   const decides = (e.type === 'CONFIRM' && machine !== 'urgent') || e.type === 'CHANGE_AMOUNT';
   if (decides) {
@@ -230,6 +238,14 @@ export async function recordCaseEventIn(
       },
     },
   );
+  // The household file takes the incomes the investigation found (一户一档).
+  if (newFacts && parsedFacts && row.household_id)
+    await recordInvestigatedIncomes(trx, ctx, at, {
+      householdId: row.household_id,
+      caseId: row.id,
+      caseNo: row.case_no,
+      incomes: investigatedIncomes(newFacts, parsedFacts),
+    });
   return { version: row.version + 1, state: result.columns.state, stage: result.columns.stage };
 }
 

@@ -213,6 +213,7 @@ export const en: Messages = {
       member_updated: 'Member edited',
       member_left: 'Member left',
       head_changed: 'Head changed',
+      income_investigated: 'Income set by an investigation',
     },
     by: 'By',
     reason: 'Reason',

@@ -205,6 +205,7 @@ export const zhCN = {
       member_updated: '修改成员信息',
       member_left: '成员迁出',
       head_changed: '变更户主',
+      income_investigated: '入户调查核定收入',
     },
     by: '经办人',
     reason: '原因',

@@ -13,6 +13,7 @@ const ACTIONS = [
   'member_updated',
   'member_left',
   'head_changed',
+  'income_investigated',
 ];
 type KnownAction =
   | 'create'
@@ -20,7 +21,8 @@ type KnownAction =
   | 'member_added'
   | 'member_updated'
   | 'member_left'
-  | 'head_changed';
+  | 'head_changed'
+  | 'income_investigated';
 const COLORS: Record<string, string> = { create: 'green', member_left: 'red', head_changed: 'orange' };
 
 export function HistoryTimeline({ items, detail }: { items: HistoryEntry[]; detail: HouseholdDetail }) {
