@@ -7,6 +7,7 @@ import { recordCaseEvent } from '../server/modules/cases/case-events.usecases.ts
 import { migrateLegacyCases } from '../server/modules/cases/legacy.usecases.ts';
 import { balanceFen } from '../server/modules/cases/reserve-fund.repository.ts';
 import { moveReserveFund, reconcileReserveFund } from '../server/modules/cases/reserve-fund.usecases.ts';
+import { recordInvestigatedIncomes } from '../server/modules/registry/investigated-incomes.ts';
 import { parametersFor } from '../server/modules/standards/standards.usecases.ts';
 import { startCheck } from '../server/modules/verification/check-reports.usecases.ts';
 import { shanghaiDateOf } from '../server/platform/clock.ts';
@@ -288,6 +289,35 @@ export async function runDemoCases(
     });
     legacyIds.push(...r.created.map((c) => c.id));
     tick(batch.length);
+  }
+  // The household files of the migrated 低保 households staying on the rolls take the income the
+  // previous system assessed (booked to the head), as an investigation would write it: otherwise
+  // the registry's incomes drawn at registration would flag them 即将脱保 on the first comparison.
+  const numbers = new Map(
+    (
+      await s.db
+        .selectFrom('assistance_case')
+        .select(['id', 'case_no'])
+        .where('county_code', '=', DEMO_COUNTY)
+        .where('id', 'in', legacyIds.slice(0, legacyDibao.length))
+        .execute()
+    ).map((c) => [c.id, c.case_no]),
+  );
+  for (const [i, h] of legacyDibao.entries()) {
+    const g = gapOf.get(h);
+    const caseId = legacyIds[i];
+    if (!g || !caseId || exits.includes(h)) continue;
+    await s.db.transaction().execute((trx) =>
+      recordInvestigatedIncomes(trx, ctx('admin'), s.clock.now(), {
+        householdId: h.id,
+        caseId,
+        caseNo: numbers.get(caseId) ?? caseId,
+        incomes: h.members.map((m, k) => ({
+          personId: m.id,
+          monthlyFen: k === 0 ? Math.round(g.netIncomeFen / g.incomeMonths) : 0,
+        })),
+      }),
+    );
   }
   // S3 Art.19: some migrated 特困 persons live in their town's 敬老院 (集中供养, paid to the home).
   await placeInInstitutions(
