@@ -172,6 +172,26 @@ describe('deliverFeed', () => {
     }
   });
 
+  it('writes nothing when only a late chunk has a bad row: the chunks written before roll back', async () => {
+    const [records, batches] = [await count('feed_record'), await count('feed_batch')];
+    const rows: Record<string, unknown>[] = Array.from({ length: 12_001 }, (_, i) => ({
+      idNumber: nextIdNumber(),
+      period: '2026-05-01',
+      utility: 'WATER',
+      amountFen: 3_000 + (i % 977),
+    }));
+    rows[10_500] = { ...rows[10_500], amountFen: -5 };
+    rows[12_000] = { ...rows[12_000], period: '2026-02-30' };
+    const e = await failure(deliverFeed(feedDeps(env), by, 'UTILITIES', rows, { channel: 'API' }));
+    expect(e.code).toBe('feeds.invalid_records');
+    const issues = e.details as FeedRowIssue[];
+    expect(issues.map((x) => [x.row, x.field])).toEqual([
+      [10_501, 'records.10500.amountFen'],
+      [12_001, 'records.12000.period'],
+    ]);
+    expect([await count('feed_record'), await count('feed_batch')]).toEqual([records, batches]);
+  });
+
   it('keeps every delivery: a batch cannot be deleted, so no record loses the delivery it came in', async () => {
     const out = await deliverFeed(feedDeps(env), by, 'MEDICAL_EXPENSE', [medical(nextIdNumber(), 1)], {
       channel: 'API',

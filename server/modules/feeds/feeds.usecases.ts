@@ -19,9 +19,10 @@ import { type CheckedRecord, checkRecord, type FeedMode } from './feeds.models.t
 import * as repo from './feeds.repository.ts';
 
 // Deliveries of department data (数据共享, domain-rules §8.2), whatever the channel (a file in the
-// console, the push API, the demo generator, a benchmark): every row is validated first and one bad
-// row writes nothing; then one transaction writes the batch and its records. The person is kept
-// as the blind index of the ID number only: the plaintext never reaches a table or a log.
+// console, the push API, the demo generator, a benchmark): one transaction writes the batch and its
+// records, each chunk checked as it goes; one bad row anywhere rolls it all back and the error lists
+// every bad row. The person is kept as the blind index of the ID number only: the plaintext never
+// reaches a table or a log.
 
 export type { FeedDelivery };
 /** The personal-data cipher (Services['cipher']): blind-indexes the ID numbers. */
@@ -51,39 +52,57 @@ export function authorizeSource(by: FeedDeliverer, source: string, need: 'read' 
 }
 
 /**
- * Checks every row; throws one 400 listing every problem of every bad row. `rowOf` says how the
- * caller numbers its rows (file lines, or positions in an API call).
+ * Checks rows a chunk at a time and remembers every problem of every bad row; `error()` is the one
+ * 400 that lists them all. `rowOf` says how the caller numbers its rows (file lines, or positions in
+ * an API call).
  */
+export function rowChecker(src: FeedSource, mode: FeedMode, rowOf: (i: number) => number = (i) => i + 1) {
+  const issues: FeedRowIssue[] = [];
+  let badRows = 0;
+  return {
+    /** The good records of `rows`, which start at position `offset` of the delivery. */
+    check(rows: readonly Readonly<Record<string, unknown>>[], offset: number): CheckedRecord[] {
+      const out: CheckedRecord[] = [];
+      rows.forEach((raw, j) => {
+        const c = checkRecord(src, raw, mode);
+        if (c.ok) {
+          out.push(c.record);
+          return;
+        }
+        badRows++;
+        const i = offset + j;
+        const row = rowOf(i);
+        for (const e of c.issues) {
+          issues.push({
+            field: `records.${i}.${e.key}`,
+            row,
+            column: e.column,
+            message: e.message,
+            messageEn: e.messageEn,
+            ...(e.expected ? { expected: e.expected } : {}),
+          });
+        }
+      });
+      return out;
+    },
+    get failed() {
+      return badRows > 0;
+    },
+    error: () => feedErrors.rows(issues, badRows),
+  };
+}
+
+/** Checks every row; throws one 400 listing every problem of every bad row. */
 export function checkRows(
   src: FeedSource,
   rows: readonly Readonly<Record<string, unknown>>[],
   mode: FeedMode,
-  rowOf: (i: number) => number = (i) => i + 1,
+  rowOf?: (i: number) => number,
 ): CheckedRecord[] {
   if (rows.length === 0) throw feedErrors.empty();
-  const out: CheckedRecord[] = [];
-  const issues: FeedRowIssue[] = [];
-  let badRows = 0;
-  rows.forEach((raw, i) => {
-    const c = checkRecord(src, raw, mode);
-    if (c.ok) {
-      out.push(c.record);
-      return;
-    }
-    badRows++;
-    const row = rowOf(i);
-    for (const e of c.issues) {
-      issues.push({
-        field: `records.${i}.${e.key}`,
-        row,
-        column: e.column,
-        message: e.message,
-        messageEn: e.messageEn,
-        ...(e.expected ? { expected: e.expected } : {}),
-      });
-    }
-  });
-  if (badRows > 0) throw feedErrors.rows(issues, badRows);
+  const checker = rowChecker(src, mode, rowOf);
+  const out = checker.check(rows, 0);
+  if (checker.failed) throw checker.error();
   return out;
 }
 
@@ -99,7 +118,8 @@ export async function deliverFeed(
   meta: { channel: 'FILE' | 'API'; filename?: string },
 ): Promise<FeedDelivery> {
   const src = authorizeSource(by, source, 'upload');
-  const checked = checkRows(src, rows, 'typed');
+  if (rows.length === 0) throw feedErrors.empty();
+  const checker = rowChecker(src, 'typed');
   const county = by.kind === 'user' ? by.ctx.actor.countyCode : by.key.countyCode;
   const now = deps.clock.now();
   const filename = meta.filename ? safeFilename(meta.filename) : null;
@@ -128,18 +148,22 @@ export async function deliverFeed(
       channel: meta.channel,
       api_key_id: by.kind === 'key' ? by.key.keyId : null,
       filename,
-      record_count: checked.length,
+      record_count: rows.length,
       new_count: 0,
       delivered_by: by.kind === 'user' ? auditActor(by.ctx).actorId : null,
       delivered_by_name:
         by.kind === 'user' ? by.ctx.actor.displayName : `${by.key.label}（${by.key.prefix}）`,
       delivered_at: now,
     });
-    // The next chunk is sealed while the database writes this one (a server runs them in parallel).
+    // The next chunk is checked and sealed while the database writes this one (a server runs them
+    // in parallel). After a bad row nothing more is written, but every row is still checked so the
+    // error lists them all; throwing then rolls back what was written: one bad row writes nothing.
     let newCount = 0;
     let inflight: Promise<void> = Promise.resolve();
-    for (let i = 0; i < checked.length; i += CHUNK) {
-      const part = build(checked.slice(i, i + CHUNK), i);
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const good = checker.check(rows.slice(i, i + CHUNK), i);
+      if (checker.failed) continue;
+      const part = build(good, i);
       await inflight;
       inflight = repo.insertRecords(trx, county, src.code, batchId, part).then((n) => {
         newCount += n;
@@ -147,6 +171,7 @@ export async function deliverFeed(
       inflight.catch(() => {}); // rethrown by the next await
     }
     await inflight;
+    if (checker.failed) throw checker.error();
     await repo.setNewCount(trx, county, batchId, newCount);
     const who =
       by.kind === 'user'
@@ -169,14 +194,14 @@ export async function deliverFeed(
         detail: {
           source: src.code,
           channel: meta.channel,
-          records: checked.length,
+          records: rows.length,
           new: newCount,
           ...(by.kind === 'key' ? { apiKeyId: by.key.keyId, department: by.key.department } : {}),
           ...(filename ? { filename } : {}),
         },
       },
     ]);
-    return { batchId, source: src.code, recordCount: checked.length, newCount };
+    return { batchId, source: src.code, recordCount: rows.length, newCount };
   });
 }
 
