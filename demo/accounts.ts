@@ -1,6 +1,13 @@
-import type { Role } from '../contracts/roles.ts';
+import { toActor } from '../server/modules/auth/auth.usecases.ts';
 import type { RequestContext } from '../server/platform/context.ts';
 import type { Services } from '../server/services.ts';
+
+/** The request context of a user row, as its sign-in would give it. */
+export const contextOfUser = (u: Parameters<typeof toActor>[0], requestId: string): RequestContext => ({
+  actor: toActor(u),
+  requestId,
+  clientIp: 'local',
+});
 
 /** The request context of a demo account, as its sign-in would give it (null if there is none). */
 export async function userContext(
@@ -9,20 +16,7 @@ export async function userContext(
   requestId: string,
 ): Promise<RequestContext | null> {
   const u = await s.db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();
-  if (!u) return null;
-  return {
-    actor: {
-      userId: u.id,
-      username: u.username,
-      displayName: u.display_name,
-      role: u.role as Role,
-      countyCode: u.county_code,
-      jurisdictionCode: u.jurisdiction_code,
-      mustChangePassword: false,
-    },
-    requestId,
-    clientIp: 'local',
-  };
+  return u ? contextOfUser(u, requestId) : null;
 }
 
 /** The same, for an account the demo created itself: missing is a bug of the demo. */

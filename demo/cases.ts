@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import { benefitQuoteInput } from '../contracts/benefits.ts';
-import type { Role } from '../contracts/roles.ts';
 import { quoteBenefits } from '../server/modules/benefits/benefits.usecases.ts';
 import { createApplication, reportUrgent } from '../server/modules/cases/applications.usecases.ts';
 import { recordCaseEvent } from '../server/modules/cases/case-events.usecases.ts';
@@ -23,6 +22,7 @@ import {
   DEFAULT_CALENDAR,
 } from '../server/rules/calendar.ts';
 import type { Services } from '../server/services.ts';
+import { contextOfUser } from './accounts.ts';
 import { calibrateCare, calibrateGap, calibrateTreatment } from './calibration.ts';
 import { pickComposition } from './composition.ts';
 import { DEMO_COUNTY } from './district.ts';
@@ -683,24 +683,7 @@ async function contexts(s: Services): Promise<Map<string, RequestContext>> {
     .selectAll()
     .where('county_code', '=', DEMO_COUNTY)
     .execute();
-  return new Map(
-    users.map((u) => [
-      u.username,
-      {
-        actor: {
-          userId: u.id,
-          username: u.username,
-          displayName: u.display_name,
-          role: u.role as Role,
-          countyCode: u.county_code,
-          jurisdictionCode: u.jurisdiction_code,
-          mustChangePassword: false,
-        },
-        requestId: 'demo',
-        clientIp: 'local',
-      },
-    ]),
-  );
+  return new Map(users.map((u) => [u.username, contextOfUser(u, 'demo')]));
 }
 
 async function loadHouseholds(s: Services): Promise<Household[]> {

@@ -1,5 +1,4 @@
 import type { Dimension, ScoresInput } from '../contracts/grassroots.ts';
-import type { Role } from '../contracts/roles.ts';
 import { monthBounds } from '../server/modules/grassroots/assessment.models.ts';
 import {
   confirmMany,
@@ -13,6 +12,7 @@ import { createTraining, recordAttendance } from '../server/modules/grassroots/t
 import { shanghaiDateOf } from '../server/platform/clock.ts';
 import type { RequestContext } from '../server/platform/context.ts';
 import type { Services } from '../server/services.ts';
+import { contextOfUser } from './accounts.ts';
 import { DEMO_COUNTY, demoDivisions } from './district.ts';
 import type { Rng } from './random.ts';
 
@@ -54,24 +54,7 @@ async function contexts(s: Services): Promise<Map<string, RequestContext>> {
     .where('county_code', '=', DEMO_COUNTY)
     .where('role', 'in', ['district_officer', 'town_officer'])
     .execute();
-  return new Map(
-    users.map((u) => [
-      u.jurisdiction_code,
-      {
-        actor: {
-          userId: u.id,
-          username: u.username,
-          displayName: u.display_name,
-          role: u.role as Role,
-          countyCode: u.county_code,
-          jurisdictionCode: u.jurisdiction_code,
-          mustChangePassword: false,
-        },
-        requestId: 'demo-grassroots',
-        clientIp: 'local',
-      },
-    ]),
-  );
+  return new Map(users.map((u) => [u.jurisdiction_code, contextOfUser(u, 'demo-grassroots')]));
 }
 
 export async function runDemoGrassroots(s: Services, rng: Rng): Promise<void> {

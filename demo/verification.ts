@@ -1,9 +1,8 @@
-import type { Role } from '../contracts/roles.ts';
 import { startCheck } from '../server/modules/verification/check-reports.usecases.ts';
 import { shanghaiDateOf } from '../server/platform/clock.ts';
-import type { RequestContext } from '../server/platform/context.ts';
 import { addWorkingDays, DEFAULT_CALENDAR } from '../server/rules/calendar.ts';
 import type { Services } from '../server/services.ts';
+import { demoContext } from './accounts.ts';
 import { DEMO_COUNTY } from './district.ts';
 
 // The demo's economic-status checks: the county starts every check the open applications requested
@@ -12,25 +11,7 @@ import { DEMO_COUNTY } from './district.ts';
 // so reports read department records delivered by then: run it after the demo feeds are delivered.
 
 export async function runDemoChecks(s: Services): Promise<void> {
-  const district = await s.db
-    .selectFrom('app_user')
-    .selectAll()
-    .where('county_code', '=', DEMO_COUNTY)
-    .where('username', '=', 'district')
-    .executeTakeFirstOrThrow();
-  const ctx: RequestContext = {
-    actor: {
-      userId: district.id,
-      username: district.username,
-      displayName: district.display_name,
-      role: district.role as Role,
-      countyCode: district.county_code,
-      jurisdictionCode: district.jurisdiction_code,
-      mustChangePassword: false,
-    },
-    requestId: 'demo-checks',
-    clientIp: 'local',
-  };
+  const ctx = await demoContext(s, 'district', 'demo-checks');
   const waiting = await s.db
     .selectFrom('check_request as r')
     .innerJoin('assistance_case as c', (j) =>

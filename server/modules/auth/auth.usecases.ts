@@ -102,7 +102,8 @@ export async function login(
 const DUMMY_HASH =
   '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0Wc1qXUw9c5pYtYvR5bkgoVYrm7Fqm0wqQw1vJmDZ7o';
 
-function toActor(u: {
+/** The actor of a user row, as a sign-in gives it (the demo's accounts act through it too). */
+export function toActor(u: {
   id: string;
   username: string;
   display_name: string;
