@@ -23,6 +23,7 @@ import { validatePolicyExpression } from '../../rules/cel/policy-cel.ts';
 import { parseOr400 } from '../cases/case-support.ts';
 import * as repo from './catalogue.repository.ts';
 import { policiesErrors } from './policies.errors.ts';
+import { toPublicPolicy } from './public-policies.usecases.ts';
 
 // The catalogue of §9.3 ("泰汇救"): departments and their policies, each with an eligibility
 // condition in CEL that is validated whenever it is saved (a policy with an invalid condition is
@@ -33,22 +34,14 @@ export type CatalogueDeps = { db: Database; clock: Clock };
 /** Working days a department has to answer a referral until the county sets its own (§7.4: 10 WD). */
 export const DEFAULT_ANSWER_WORKING_DAYS = 10;
 
+/** The staff's view: what the public sees, and the rule, its state and its use. */
 export function toPolicyView(r: repo.PolicyRow): PolicyView {
   return {
     id: r.id,
-    code: r.code,
-    departmentCode: r.department_code as PolicyDepartmentCode,
-    departmentName: r.department_name,
-    name: r.name,
-    summary: r.summary,
-    legalBasis: r.legal_basis,
+    ...toPublicPolicy(r),
     targetCategories: r.target_categories as MonitoredCategory[],
-    benefit: r.benefit,
-    howToApply: r.how_to_apply,
-    contact: r.contact,
     subject: r.subject,
     eligibility: r.eligibility,
-    eligibilityText: r.eligibility_text,
     referable: r.referable,
     active: r.active,
     version: r.version,
