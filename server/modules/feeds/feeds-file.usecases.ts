@@ -4,13 +4,13 @@ import type { RequestContext } from '../../platform/context.ts';
 import { readRows, type SheetFormat } from '../imports/row-reader.ts';
 import { feedErrors, requireFeedPermission } from './feeds.errors.ts';
 import { fieldHelp, fileColumns } from './feeds.models.ts';
-import { authorizeSource, checkRows, deliverFeed, type FeedDeps } from './feeds.usecases.ts';
+import { authorizeSource, deliverFeed, type FeedDeps } from './feeds.usecases.ts';
 
 // File delivery in the console: a department's .xlsx or .csv with the source's Chinese headings
 // (身份证号 first). The cells are read as text and checked in 'file' mode (money in yuan, 是/否,
-// enum codes or labels), every problem reported with its line in the file; only a clean file is
-// handed to deliverFeed as typed rows. Columns the source does not have (a 姓名 column, say) are
-// ignored, so they are never stored.
+// enum codes or labels) by deliverFeed, every problem reported with its line in the file; one bad
+// row writes nothing. Columns the source does not have (a 姓名 column, say) are ignored, so they
+// are never stored.
 
 type Header = { byKey: Map<string, number>; issues: FeedRowIssue[] };
 
@@ -68,11 +68,11 @@ export async function deliverFeedFile(
       1,
     );
   }
-  const checked = checkRows(src, raws, 'file', (i) => lines[i] ?? 0);
-  const typed = checked.map((r) => ({ idNumber: r.idNumber, ...r.data }));
-  return deliverFeed(deps, { kind: 'user', ctx }, src.code, typed, {
+  // The cells are checked once, in 'file' mode, by the delivery as it writes (all or nothing).
+  return deliverFeed(deps, { kind: 'user', ctx }, src.code, raws, {
     channel: 'FILE',
     filename: file.filename,
+    cells: { lines },
   });
 }
 

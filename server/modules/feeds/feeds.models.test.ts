@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type FeedSource, feedSource } from '../../../contracts/feeds.ts';
+import { FEED_SOURCES, type FeedField, type FeedSource, feedSource } from '../../../contracts/feeds.ts';
 import { makeIdNumber } from '../../rules/id-number.ts';
-import { checkRecord, type FeedMode, normaliseDateText } from './feeds.models.ts';
+import { checkRecord, type FeedMode, type FeedValue, normaliseDateText, recordText } from './feeds.models.ts';
 
 // Validation of delivered records against the §8.2 sources' schemas (domain-rules §8.2, data items
 // by department): each field type, required fields, enum values, dates, yuan → fen, ID numbers.
@@ -268,4 +269,37 @@ describe('feed record validation (domain-rules §8.2)', () => {
   ])('reads the file date %s as %s', (text, iso) => {
     expect(normaliseDateText(text)).toBe(iso);
   });
+});
+
+describe('recordText', () => {
+  const value = (f: FeedField): fc.Arbitrary<FeedValue> => {
+    switch (f.type) {
+      case 'int':
+      case 'fen':
+        return fc.integer({ min: f.min ?? 0, max: f.max ?? Number.MAX_SAFE_INTEGER });
+      case 'bool':
+        return fc.boolean();
+      case 'enum':
+        return fc.constantFrom(...(f.values ?? ['X']));
+      default:
+        // Quotes, backslashes, control characters, lone surrogates and CJK: whatever a text cell holds.
+        return fc.string({ unit: 'binary', maxLength: 30 });
+    }
+  };
+  it.each(FEED_SOURCES.map((s) => [s.code, s] as const))(
+    'writes the same text as JSON.stringify for %s (the record key hashes it)',
+    (_code, source) => {
+      const data = fc.tuple(...source.fields.map((f) => fc.option(value(f), { nil: undefined })));
+      fc.assert(
+        fc.property(data, (values) => {
+          const record: Record<string, FeedValue> = {};
+          source.fields.forEach((f, i) => {
+            if (values[i] !== undefined) record[f.key] = values[i];
+          });
+          expect(recordText(source, record)).toBe(JSON.stringify(record));
+        }),
+        { numRuns: 200 },
+      );
+    },
+  );
 });

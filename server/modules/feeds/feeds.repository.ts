@@ -3,14 +3,17 @@ import type { ApiKeyTable, DB, FeedBatchTable } from '../../db/schema.ts';
 
 // All SQL of department feeds and their API keys. Records are written with one INSERT … SELECT per
 // chunk, ON CONFLICT DO NOTHING (a redelivered record, same record_key, adds nothing), the chunk
-// packed into four parameters: the keys and the blind indexes each as one binary string of 32-byte
-// slices, the records as one JSON array, their dates as one array. Per-record arrays of bytea and
-// jsonb literals cost the driver and the server more to escape and parse than the rows to store.
+// packed into three parameters: the blind indexes as one binary string of 32-byte slices, the
+// record texts one per line (JSON text never holds a raw line break) and the dates as one string.
+// Per-record arrays of bytea and jsonb literals cost the driver and the server more to escape and
+// parse than the rows to store. The record key is SHA-256(source, NUL, blind index, record text),
+// computed by the server from the very text it stores as jsonb.
 
 type Db = Kysely<DB>;
 type Trx = Transaction<DB>;
 
-export type RecordRow = { key: Buffer; bidx: Buffer; occurredOn: string; data: string; rowNo: number };
+/** A checked record ready to store: its person's blind index, its date and its text (recordText). */
+export type RecordRow = { bidx: Buffer; occurredOn: string; text: string };
 
 export async function insertBatch(trx: Trx, row: Insertable<FeedBatchTable>): Promise<string> {
   const r = await trx.insertInto('feed_batch').values(row).returning('id').executeTakeFirstOrThrow();
@@ -19,30 +22,32 @@ export async function insertBatch(trx: Trx, row: Insertable<FeedBatchTable>): Pr
 
 const SLICE = 32;
 
-/** Inserts a chunk of records; returns how many were new. */
+/** Inserts a chunk of records, numbered from `firstRowNo`; returns how many were new. */
 export async function insertRecords(
   trx: Trx,
   countyCode: string,
   source: string,
   batchId: string,
   rows: readonly RecordRow[],
+  firstRowNo: number,
 ): Promise<number> {
   if (rows.length === 0) return 0;
-  const keys = Buffer.allocUnsafe(rows.length * SLICE);
   const bidxs = Buffer.allocUnsafe(rows.length * SLICE);
+  let texts = '';
+  let dates = '';
   rows.forEach((x, i) => {
-    if (x.key.length !== SLICE || x.bidx.length !== SLICE)
-      throw new Error('record key and blind index are 32 bytes');
-    x.key.copy(keys, i * SLICE);
+    if (x.bidx.length !== SLICE) throw new Error('a blind index is 32 bytes');
     x.bidx.copy(bidxs, i * SLICE);
+    texts += i === 0 ? x.text : `\n${x.text}`;
+    dates += i === 0 ? x.occurredOn : `,${x.occurredOn}`;
   });
+  const prefix = Buffer.from(`${source}\0`);
   const r = await sql`
     insert into feed_record (county_code, source, record_key, person_bidx, occurred_on, data, batch_id, row_no)
-    select ${countyCode}, ${source}, substring(${keys}::bytea from n::int * ${SLICE}::int - ${SLICE - 1}::int for ${SLICE}::int),
-      substring(${bidxs}::bytea from n::int * ${SLICE}::int - ${SLICE - 1}::int for ${SLICE}::int), d, j, ${batchId}::uuid,
-      (${rows.map((x) => x.rowNo)}::int4[])[n]
-    from rows from (jsonb_array_elements(${`[${rows.map((x) => x.data).join(',')}]`}::jsonb),
-      unnest(${rows.map((x) => x.occurredOn)}::date[])) with ordinality as x(j, d, n)
+    select ${countyCode}, ${source}, sha256(${prefix}::bytea || b || convert_to(t, 'UTF8')), b, d::date,
+      t::jsonb, ${batchId}::uuid, ${firstRowNo}::int4 + n::int4 - 1
+    from rows from (string_to_table(${texts}::text, E'\\n'), string_to_table(${dates}::text, ',')) with ordinality as x(t, d, n),
+      lateral (select substring(${bidxs}::bytea from n::int * ${SLICE}::int - ${SLICE - 1}::int for ${SLICE}::int) as b) k
     on conflict do nothing`.execute(trx);
   return Number(r.numAffectedRows ?? 0);
 }

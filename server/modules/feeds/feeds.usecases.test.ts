@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeedRowIssue } from '../../../contracts/feeds.ts';
@@ -87,6 +88,31 @@ describe('deliverFeed', () => {
       .where('id', '=', again.batchId)
       .executeTakeFirstOrThrow();
     expect(batch).toMatchObject({ record_count: 20, new_count: 0, delivered_by_name: 'district 测试' });
+  });
+
+  it('keys a record by SHA-256 of source, NUL, blind index and its JSON text (the keys stored before stay valid)', async () => {
+    const row = {
+      idNumber: nextIdNumber(),
+      settledOn: '2026-03-04',
+      totalFen: 9,
+      outOfPocketFen: 3,
+      hospital: '“院”\\\n一部',
+    };
+    const out = await deliverFeed(feedDeps(env), by, 'MEDICAL_EXPENSE', [row], { channel: 'API' });
+    const stored = await env.db
+      .selectFrom('feed_record')
+      .select(['record_key', 'data'])
+      .where('batch_id', '=', out.batchId)
+      .executeTakeFirstOrThrow();
+    const { idNumber, ...data } = row;
+    const expected = crypto
+      .createHash('sha256')
+      .update('MEDICAL_EXPENSE\0')
+      .update(env.cipher.blindIndex('id_number', idNumber))
+      .update(JSON.stringify(data))
+      .digest();
+    expect(stored.record_key.toString('hex')).toBe(expected.toString('hex'));
+    expect(stored.data).toEqual(data);
   });
 
   it('keeps no plaintext ID number in feed_batch, feed_record or the audit log', async () => {
