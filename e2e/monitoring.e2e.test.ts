@@ -319,4 +319,26 @@ describe('dynamic monitoring: feed → alert → visit → application → on-ti
     expect(dash.onTime.onTime).toBe(after.onTime);
     expect(dash.onTime.onTime + dash.onTime.late).toBe(after.decided);
   });
+
+  it('the district administrator sets the 医保预警 threshold in yuan on the rules panel (stored in fen)', async () => {
+    const admin = await pageFor('admin');
+    await admin.goto(`${baseUrl}/monitoring`);
+    const threshold = admin.getByRole('spinbutton', { name: '个人自付（元）' });
+    await threshold.waitFor();
+    type Rules = { items: { code: string; conditions: { field: string; value: unknown }[] }[] };
+    const medicalThreshold = async () =>
+      (await api<Rules>(admin, '/api/v1/alert-rules')).items
+        .find((r) => r.code === 'MEDICAL_HIGH_OOP')
+        ?.conditions.find((c) => c.field === 'outOfPocketFen')?.value;
+    const before = (await medicalThreshold()) as number;
+    expect(await threshold.inputValue()).toBe((before / 100).toFixed(2));
+    const setTo = async (yuan: string) => {
+      await threshold.fill(yuan);
+      await threshold.blur();
+    };
+    await setTo('16000.5');
+    await expect.poll(medicalThreshold, { timeout: 10_000 }).toBe(1_600_050);
+    await setTo((before / 100).toFixed(2));
+    await expect.poll(medicalThreshold, { timeout: 10_000 }).toBe(before);
+  });
 });

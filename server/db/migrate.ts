@@ -25,6 +25,7 @@ import * as m0022 from './migrations/0022_portal.ts';
 import * as m0023 from './migrations/0023_referrals.ts';
 import * as m0024 from './migrations/0024_portal_duplicates.ts';
 import * as m0025 from './migrations/0025_feed_record_keys.ts';
+import * as m0026 from './migrations/0026_rule_name_zh.ts';
 
 // Migrations are listed explicitly (not read from the folder) so the bundle order is fixed and a
 // typo fails the type check instead of silently skipping a migration.
@@ -54,6 +55,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0023_referrals': m0023,
   '0024_portal_duplicates': m0024,
   '0025_feed_record_keys': m0025,
+  '0026_rule_name_zh': m0026,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

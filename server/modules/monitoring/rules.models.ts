@@ -271,7 +271,7 @@ export const DEFAULT_RULES: readonly RuleDef[] = [
     [c('grade', 'lte', 2)],
     'REGISTRY',
     '§7.4 DISABILITY：新发一、二级残疾人证',
-    'New grade 1–2 disability certificate',
+    '新发一、二级残疾人证',
     'New grade 1–2 disability certificate',
     YEAR,
   ),

@@ -35,6 +35,7 @@ export const monitoringZh = {
   detail: {
     title: '预警详情',
     evidence: '证据',
+    conditions: '触发条件',
     source: '数据来源',
     occurredOn: '业务日期',
     basis: '依据',
@@ -61,6 +62,12 @@ export const monitoringZh = {
     referCharityHint: '转介后预警自动记录为“已转介慈善”，慈善组织的答复和帮扶进入该户救助链。',
     submit: '提交',
     done: '已保存',
+  },
+  kinds: {
+    LIKELY_ENTER: '家庭人均收入低于低保标准，未纳入低保、特困',
+    LIKELY_EXIT: '低保家庭人均收入不低于低保标准',
+    BORDERLINE: '家庭人均收入不低于低保标准、低于边缘标准，未纳入救助',
+    CARE: '由照护服务记录产生',
   },
   dashboard: {
     run: '发起数据比对',
@@ -125,6 +132,7 @@ export const monitoringEn: typeof monitoringZh = {
   detail: {
     title: 'Alert',
     evidence: 'Evidence',
+    conditions: 'Conditions met',
     source: 'Source',
     occurredOn: 'Record date',
     basis: 'Basis',
@@ -153,6 +161,12 @@ export const monitoringEn: typeof monitoringZh = {
       'Once referred, the alert is recorded as "referred to charity"; the organisation’s answer and help join the household’s assistance chain.',
     submit: 'Submit',
     done: 'Saved',
+  },
+  kinds: {
+    LIKELY_ENTER: 'Household per-capita income below the 低保 standard, not covered by 低保 or 特困',
+    LIKELY_EXIT: 'A 低保 household’s per-capita income at or above the standard',
+    BORDERLINE: 'Per-capita income at or above the 低保 standard but below the edge line, not covered',
+    CARE: 'Raised from care-service records',
   },
   dashboard: {
     run: 'Run the comparison',

@@ -22,7 +22,7 @@ type Filters = {
 const isRole = (r: string | null): r is Role => !!r && (ROLES as readonly string[]).includes(r);
 
 export function AuditPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const lang = useLang();
   const notifyError = useErrorNotifier();
   const [form] = Form.useForm<Filters>();
@@ -62,7 +62,12 @@ export function AuditPage() {
     {
       title: t('audit.role'),
       dataIndex: 'actorRole',
-      render: (r: string | null) => (isRole(r) ? ROLE_NAMES[r][lang] : (r ?? '—')),
+      render: (r: string | null) =>
+        isRole(r)
+          ? ROLE_NAMES[r][lang]
+          : r && i18n.exists(`audit.actors.${r}`)
+            ? t(`audit.actors.${r}` as 'audit.actors.public')
+            : (r ?? '—'),
     },
     {
       title: t('audit.action'),

@@ -3,40 +3,20 @@ import { Button, Card, Space, Table, type TableColumnsType, Typography } from 'a
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { jobsApi } from '../../api/ops.ts';
-import type { ImportJobResult, JobView } from '../../api/types.ts';
+import type { JobView } from '../../api/types.ts';
 import { JobProgress } from '../../components/JobProgress.tsx';
 import { JobStatusTag } from '../../components/Tags.tsx';
 import { useErrorNotifier } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLang } from '../../lib/lang.ts';
+import { jobSummary } from './jobSummary.ts';
 
 const RUNNING = new Set(['queued', 'running']);
-const IMPORT_JOB = 'registry.import_households';
-
-function useSummary() {
-  const { t } = useTranslation();
-  const lang = useLang();
-  return (j: JobView): string => {
-    if (j.status === 'failed' && j.error) {
-      const e = j.error as { message?: string; messageEn?: string; code?: string };
-      return (lang === 'en' ? e.messageEn : e.message) ?? e.code ?? '';
-    }
-    if (!j.result) return j.progressMessage ?? '';
-    if (j.name === IMPORT_JOB) {
-      const r = j.result as ImportJobResult;
-      const summary = r.ok
-        ? t('jobs.importOk', { households: r.households, persons: r.persons })
-        : t('jobs.importBad', { count: r.errorCount });
-      return r.filename ? `${r.filename} · ${summary}` : summary;
-    }
-    return JSON.stringify(j.result);
-  };
-}
 
 export function JobsPage() {
   const { t, i18n } = useTranslation();
   const notifyError = useErrorNotifier();
-  const summary = useSummary();
+  const lang = useLang();
   const [items, setItems] = useState<JobView[]>([]);
   const [loading, setLoading] = useState(false);
 
@@ -66,7 +46,7 @@ export function JobsPage() {
   }, [anyRunning, load]);
 
   const jobName = (name: string) =>
-    i18n.exists(`jobs.names.${name}`) ? t(`jobs.names.${name}` as `jobs.names.${typeof IMPORT_JOB}`) : name;
+    i18n.exists(`jobs.names.${name}`) ? t(`jobs.names.${name}` as 'jobs.names.payroll.compute') : name;
 
   const columns: TableColumnsType<JobView> = [
     { title: t('jobs.name'), dataIndex: 'name', render: (n: string) => jobName(n) },
@@ -94,7 +74,7 @@ export function JobsPage() {
       key: 'result',
       render: (_, j) => (
         <Typography.Text ellipsis={{ tooltip: true }} style={{ maxWidth: 420 }}>
-          {summary(j)}
+          {jobSummary(j, t, lang)}
         </Typography.Text>
       ),
     },

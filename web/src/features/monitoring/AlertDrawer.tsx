@@ -20,16 +20,22 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { ALERT_TYPES, DISPOSITIONS, type Disposition, VERIFY_METHODS } from '../../../../contracts/alerts.ts';
+import {
+  ALERT_TYPES,
+  DISPOSITIONS,
+  type Disposition,
+  type RuleCondition,
+  VERIFY_METHODS,
+} from '../../../../contracts/alerts.ts';
 import { DEPARTMENT_CODES, DEPARTMENTS, feedSource } from '../../../../contracts/feeds.ts';
 import { can } from '../../../../contracts/roles.ts';
 import { type AlertDetail, monitoringApi } from '../../api/monitoring.ts';
 import { useActor } from '../../console/AuthContext.tsx';
 import { errorText, useErrorNotifier } from '../../lib/errors.ts';
-import { fenToYuan } from '../../lib/format.ts';
 import { useLang } from '../../lib/lang.ts';
 import { ReferModal } from '../charity/ReferModal.tsx';
 import { stateColor } from './AlertsPage.tsx';
+import { conditionText, fieldLabel, valueText } from './feedValues.ts';
 
 type Values = {
   method?: string;
@@ -97,15 +103,9 @@ export function AlertDrawer({
     allowed.has('DISPOSE:CHARITY_REFERRED') && !!alert?.householdId && can(actor.role, 'charity.refer');
   const src = alert ? feedSource(String(alert.evidence.source)) : undefined;
   const fields = (alert?.evidence.fields ?? {}) as Record<string, unknown>;
-  const label = (k: string) => {
-    const f = src?.fields.find((x) => x.key === k);
-    return f ? (lang === 'en' ? f.en : f.zh) : k;
-  };
-  // Money is stored in fen; the labels say 元 (the catalogue's `fen` fields and the *Fen figures).
-  const shown = (k: string, v: unknown) => {
-    const isFen = src?.fields.find((x) => x.key === k)?.type === 'fen' || k.endsWith('Fen');
-    return isFen && typeof v === 'number' ? fenToYuan(v) : String(v);
-  };
+  const conditions = (alert?.evidence.conditions ?? []) as RuleCondition[];
+  const label = (k: string) => fieldLabel(src, k, lang);
+  const shown = (k: string, v: unknown) => valueText(src, k, v, lang);
 
   return (
     <Drawer
@@ -145,6 +145,13 @@ export function AlertDrawer({
                 </div>
               ))}
             </Descriptions.Item>
+            {conditions.length > 0 && (
+              <Descriptions.Item label={t('monitoring.detail.conditions')}>
+                {conditions.map((c) => (
+                  <div key={c.field}>{conditionText(src, c, lang)}</div>
+                ))}
+              </Descriptions.Item>
+            )}
             <Descriptions.Item label={t('monitoring.detail.basis')}>{alert.legalBasis}</Descriptions.Item>
             {alert.linkedCaseId && (
               <Descriptions.Item label={t('monitoring.detail.linkedCase')}>

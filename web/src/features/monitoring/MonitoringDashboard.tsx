@@ -25,6 +25,8 @@ import { RulesPanel } from './RulesPanel.tsx';
 // EChart registers the line chart; the dashboard also needs bars and a pie (registration is global).
 echarts.use([BarChart, PieChart]);
 
+/** Room for every label of a horizontal bar chart: ECharts drops labels that would overlap. */
+const barsHeight = (rows: number, barsPerRow: number) => Math.max(320, 80 + rows * (12 + 8 * barsPerRow));
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 
 export function MonitoringDashboard() {
@@ -77,9 +79,13 @@ export function MonitoringDashboard() {
     const byType: EChartOption = {
       tooltip: { trigger: 'axis' },
       legend: { data: [t('monitoring.dashboard.openAlerts'), t('monitoring.dashboard.totalAlerts')] },
-      grid: { left: 140, right: 20 },
+      grid: { left: 140, right: 20, top: 16, bottom: 64 },
       xAxis: { type: 'value' },
-      yAxis: { type: 'category', data: dash.byType.map((r) => typeName(r.type)) },
+      yAxis: {
+        type: 'category',
+        data: dash.byType.map((r) => typeName(r.type)),
+        axisLabel: { interval: 0 },
+      },
       series: [
         { name: t('monitoring.dashboard.openAlerts'), type: 'bar', data: dash.byType.map((r) => r.open) },
         { name: t('monitoring.dashboard.totalAlerts'), type: 'bar', data: dash.byType.map((r) => r.total) },
@@ -111,9 +117,9 @@ export function MonitoringDashboard() {
     const cats = MONITORED_CATEGORY_CODES.filter((c) => (pop.byCategory[c] ?? 0) > 0);
     const byCategory: EChartOption = {
       tooltip: { trigger: 'axis' },
-      grid: { left: 160, right: 20 },
+      grid: { left: 160, right: 20, top: 16, bottom: 40 },
       xAxis: { type: 'value' },
-      yAxis: { type: 'category', data: cats.map(catName) },
+      yAxis: { type: 'category', data: cats.map(catName), axisLabel: { interval: 0 } },
       series: [{ type: 'bar', data: cats.map((c) => pop.byCategory[c] ?? 0) }],
     };
     const byTown: EChartOption = {
@@ -128,7 +134,7 @@ export function MonitoringDashboard() {
         data: pop.rows.map((r) => r.byCategory[c] ?? 0),
       })),
     };
-    return { byType, byState, trend, byCategory, byTown };
+    return { byType, byState, trend, byCategory, byTown, types: dash.byType.length, cats: cats.length };
   }, [dash, pop, t, typeName, catName]);
 
   const last = runs[0];
@@ -197,12 +203,20 @@ export function MonitoringDashboard() {
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={12}>
             <Card title={t('monitoring.dashboard.byType')}>
-              <EChart option={charts.byType} style={{ height: 420 }} data-testid="chart-alerts-by-type" />
+              <EChart
+                option={charts.byType}
+                style={{ height: barsHeight(charts.types, 2) }}
+                data-testid="chart-alerts-by-type"
+              />
             </Card>
           </Col>
           <Col xs={24} lg={12}>
             <Card title={t('monitoring.dashboard.byState')}>
-              <EChart option={charts.byState} style={{ height: 420 }} data-testid="chart-alerts-by-state" />
+              <EChart
+                option={charts.byState}
+                style={{ height: barsHeight(charts.types, 2) }}
+                data-testid="chart-alerts-by-state"
+              />
             </Card>
           </Col>
           <Col xs={24} lg={12}>
@@ -212,7 +226,11 @@ export function MonitoringDashboard() {
           </Col>
           <Col xs={24} lg={12}>
             <Card title={t('monitoring.dashboard.population')}>
-              <EChart option={charts.byCategory} data-testid="chart-population-category" />
+              <EChart
+                option={charts.byCategory}
+                style={{ height: barsHeight(charts.cats, 1) }}
+                data-testid="chart-population-category"
+              />
             </Card>
           </Col>
           <Col span={24}>

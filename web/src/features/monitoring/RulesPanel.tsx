@@ -4,14 +4,14 @@
 import { App, Card, InputNumber, Switch, Table, type TableColumnsType, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ALERT_TYPES, type RuleCondition } from '../../../../contracts/alerts.ts';
+import { ALERT_TYPES } from '../../../../contracts/alerts.ts';
 import { can } from '../../../../contracts/roles.ts';
 import { monitoringApi, type RuleView } from '../../api/monitoring.ts';
 import { useActor } from '../../console/AuthContext.tsx';
 import { errorText, useErrorNotifier } from '../../lib/errors.ts';
+import { yuanToFen } from '../../lib/format.ts';
 import { useLang } from '../../lib/lang.ts';
-
-const showValue = (v: RuleCondition['value']) => (Array.isArray(v) ? v.join('/') : String(v));
+import { conditionText, fieldLabel, isFenField, opText, sourceOf } from './feedValues.ts';
 
 export function RulesPanel() {
   const { t } = useTranslation();
@@ -57,29 +57,36 @@ export function RulesPanel() {
           r.kind === 'FIELD_THRESHOLD' ? (
             t('monitoring.dashboard.none')
           ) : (
-            <Tag>{r.kind}</Tag>
+            <Tag>{t(`monitoring.kinds.${r.kind}` as 'monitoring.kinds.CARE')}</Tag>
           )
         ) : (
-          r.conditions.map((c, i) =>
-            typeof c.value === 'number' && editable ? (
-              <span key={c.field}>
-                {c.field} {c.op}{' '}
+          r.conditions.map((c, i) => {
+            const src = sourceOf(r.source);
+            if (typeof c.value !== 'number' || !editable)
+              return <div key={c.field}>{conditionText(src, c, lang)}</div>;
+            // Money thresholds are edited in yuan (the heading says 元) and stored in fen.
+            const fen = isFenField(src, c.field);
+            return (
+              <div key={c.field}>
+                {fieldLabel(src, c.field, lang)} {opText(c.op, lang)}{' '}
                 <InputNumber
                   size="small"
-                  defaultValue={c.value}
+                  defaultValue={fen ? c.value / 100 : c.value}
+                  precision={fen ? 2 : 0}
+                  style={{ width: fen ? 150 : 100 }}
+                  aria-label={fieldLabel(src, c.field, lang)}
                   onBlur={(e) => {
-                    const v = Number(e.target.value.replace(/,/g, ''));
-                    if (!Number.isInteger(v) || v === c.value) return;
+                    const text = e.target.value.replace(/,/g, '');
+                    const v = fen ? yuanToFen(text) : Number(text);
+                    if (v === null || !Number.isInteger(v) || v === c.value) return;
                     void save(r.code, {
                       conditions: r.conditions.map((x, j) => (j === i ? { ...x, value: v } : x)),
                     });
                   }}
-                />{' '}
-              </span>
-            ) : (
-              <span key={c.field}>{`${c.field} ${c.op} ${showValue(c.value)}  `}</span>
-            ),
-          )
+                />
+              </div>
+            );
+          })
         ),
     },
     {
