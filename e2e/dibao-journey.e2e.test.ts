@@ -245,6 +245,14 @@ describe('低保 application journey (village → town → district)', () => {
     expect(ent).toContain(yuan(amount));
     expect(await page.getByTestId('case-current-amount').innerText()).toContain(yuan(amount));
     expect(await page.getByTestId('case-timeline').innerText()).toContain('审核确认');
+    // What followed from the decision is said in words, not as data.
+    const confirmed = api.timeline.find((e) => e.type === 'CONFIRM')!;
+    expect(confirmed.payload.effects).toEqual(
+      expect.arrayContaining([expect.objectContaining({ type: 'BENEFIT_STARTS' })]),
+    );
+    const shownConfirm = await page.getByTestId('timeline-CONFIRM').innerText();
+    expect(shownConfirm).toContain('开始享受保障');
+    expect(shownConfirm).not.toMatch(/effects|BENEFIT_STARTS|\{"/);
     expect(await page.getByTestId('case-actions').innerText()).not.toContain('审核确认');
 
     // The decision notice and the 低保证 are offered as PDFs; the link works with the session cookie.

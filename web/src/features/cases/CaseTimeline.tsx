@@ -2,6 +2,7 @@
 // the payload's highlights (investigators, visit mode, position, amounts…) and the attachments.
 import { Empty, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { ROLE_NAMES, type Role } from '../../../../contracts/roles.ts';
 import type { CaseDetail, CaseEventView } from '../../api/cases.ts';
 import { relationLabel } from '../../lib/codes.ts';
@@ -9,8 +10,25 @@ import { fenToYuan, formatDateTime } from '../../lib/format.ts';
 import { useLang } from '../../lib/lang.ts';
 import { eventKey, fieldKey, optionKey, stateColor, stateKey } from './caseModel.ts';
 
-const YUAN = new Set(['amountFen', 'obtainedFen', 'monthlyAmountFen', 'newAmountFen']);
-const HIDDEN = new Set(['facts', 'visitedAt', 'expectedVersion']);
+// Shown on their own lines below (facts as a note; effects, the check report and the calculation
+// in words) or not at all (bookkeeping of the request).
+const HIDDEN = new Set(['facts', 'visitedAt', 'expectedVersion', 'effects', 'checkReport', 'breakdown']);
+/** Effect fields that say nothing the case page does not (the case's own town). */
+const EFFECT_HIDDEN = new Set(['type', 'township']);
+/** Dates of an effect in the order they happen (a stored payload's keys come in any order). */
+const EFFECT_ORDER = ['t0', 'overallDue', 'firstDay', 'lastDay', 'payBy', 'paidAt'];
+const effectRank = (k: string) => (EFFECT_ORDER.includes(k) ? EFFECT_ORDER.indexOf(k) : EFFECT_ORDER.length);
+
+type Effect = { type: string } & Record<string, unknown>;
+type CheckReportRef = { id: string; version: number; reportNo: string };
+type BreakdownLine = { zh: string; en: string; code: string; amountFen?: number };
+
+const effectsOf = (payload: Record<string, unknown>): Effect[] =>
+  Array.isArray(payload.effects)
+    ? (payload.effects as unknown[]).filter(
+        (e): e is Effect => typeof e === 'object' && e !== null && typeof (e as Effect).type === 'string',
+      )
+    : [];
 
 export function CaseTimeline({ detail }: { detail: CaseDetail }) {
   const { t, i18n } = useTranslation();
@@ -24,7 +42,20 @@ export function CaseTimeline({ detail }: { detail: CaseDetail }) {
 
   const value = (k: string, v: unknown): string => {
     if (v === null || v === undefined) return '—';
-    if (YUAN.has(k) && typeof v === 'number') return `${fenToYuan(v)} 元`;
+    // Every money field's label says 元 already.
+    if (k.endsWith('Fen') && typeof v === 'number') return fenToYuan(v);
+    if (k === 'proxy' && typeof v === 'object') {
+      const x = v as { type: string; name: string; authorizationRef: string };
+      const how = label(`cases.application.proxyTypes.${x.type}`, x.type);
+      return lang === 'en'
+        ? `${x.name} (${how}; ${x.authorizationRef})`
+        : `${x.name}（${how}，${x.authorizationRef}）`;
+    }
+    if (k === 'spotCheck' && typeof v === 'object') {
+      const d = v as { rate: number; selected: boolean };
+      const rate = Math.round(d.rate * 1000) / 10;
+      return t(d.selected ? 'cases.spotDrawn' : 'cases.spotNotDrawn', { rate });
+    }
     if (k === 'personId' && typeof v === 'string') return member(v);
     if (k === 'gps' && typeof v === 'object') {
       const g = v as { lat: number; lng: number; accuracyM?: number };
@@ -43,8 +74,22 @@ export function CaseTimeline({ detail }: { detail: CaseDetail }) {
 
   if (detail.timeline.length === 0) return <Empty description={t('cases.detail.noTimeline')} />;
 
+  /** What the system did as the step's consequence, in words: "办理时限起算（起算日：…，办结时限：…）". */
+  const effectText = (x: Effect) => {
+    const parts = Object.entries(x)
+      .filter(([k, v]) => !EFFECT_HIDDEN.has(k) && v !== null && v !== undefined)
+      .sort(([a], [b]) => effectRank(a) - effectRank(b))
+      .map(([k, v]) => `${label(fieldKey(k), k)}${sep}${value(k, v)}`);
+    const name = label(`cases.effects.${x.type}`, x.type);
+    if (parts.length === 0) return name;
+    return lang === 'en' ? `${name} (${parts.join('; ')})` : `${name}（${parts.join('，')}）`;
+  };
+
   const item = (e: CaseEventView) => {
     const entries = Object.entries(e.payload).filter(([k]) => !HIDDEN.has(k));
+    const effects = effectsOf(e.payload);
+    const report = e.payload.checkReport as CheckReportRef | undefined;
+    const breakdown = Array.isArray(e.payload.breakdown) ? (e.payload.breakdown as BreakdownLine[]) : [];
     const changed = e.stateBefore !== e.stateAfter;
     return {
       key: e.seq,
@@ -81,6 +126,41 @@ export function CaseTimeline({ detail }: { detail: CaseDetail }) {
                 </li>
               ))}
               {'facts' in e.payload && <li>{t('cases.form.facts')}</li>}
+            </ul>
+          )}
+          {(report || breakdown.length > 0 || effects.length > 0) && (
+            <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+              {report && (
+                <li>
+                  <Typography.Text type="secondary">
+                    {t('cases.checkReport')}
+                    {sep}
+                  </Typography.Text>
+                  <Link to={`/checks/${report.id}`}>{report.reportNo}</Link>{' '}
+                  {t('cases.checkReportVersion', { version: report.version })}
+                </li>
+              )}
+              {breakdown.length > 0 && (
+                <li>
+                  <details>
+                    <summary>{t('cases.breakdown')}</summary>
+                    <ul style={{ paddingInlineStart: 20 }} data-testid="timeline-breakdown">
+                      {breakdown.map((b, i) => (
+                        <li key={`${b.code}-${i}`}>
+                          {lang === 'en' ? b.en : b.zh}
+                          {b.amountFen === undefined ? '' : `${sep}${fenToYuan(b.amountFen)}`}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                </li>
+              )}
+              {effects.map((x, i) => (
+                <li key={`${x.type}-${i}`} data-testid="timeline-effect">
+                  <Tag>{t('cases.effects.title')}</Tag>
+                  {effectText(x)}
+                </li>
+              ))}
             </ul>
           )}
           {e.attachments.length > 0 && (

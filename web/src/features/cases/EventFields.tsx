@@ -112,7 +112,12 @@ function FieldItem({ f, detail }: { f: FieldDef; detail: CaseDetail }) {
     case 'yuan':
       return (
         <Form.Item {...common}>
-          <Input id={`event-${f.name}`} inputMode="decimal" suffix="元" style={{ width: 200 }} />
+          <Input
+            id={`event-${f.name}`}
+            inputMode="decimal"
+            suffix={t('common.yuan')}
+            style={{ width: 200 }}
+          />
         </Form.Item>
       );
     case 'int':

@@ -28,7 +28,12 @@ export function FactsFields({ detail }: { detail: CaseDetail }) {
           label={t('cases.form.memberWage', { name: nameOf(i) })}
           rules={[rule]}
         >
-          <Input id={`facts-wage-${i}`} inputMode="decimal" suffix="元" style={{ width: 200 }} />
+          <Input
+            id={`facts-wage-${i}`}
+            inputMode="decimal"
+            suffix={t('common.yuan')}
+            style={{ width: 200 }}
+          />
         </Form.Item>
       ))}
       <Form.Item
@@ -36,7 +41,7 @@ export function FactsFields({ detail }: { detail: CaseDetail }) {
         label={t('cases.form.financialAssets')}
         rules={[rule]}
       >
-        <Input id="facts-assets" inputMode="decimal" suffix="元" style={{ width: 200 }} />
+        <Input id="facts-assets" inputMode="decimal" suffix={t('common.yuan')} style={{ width: 200 }} />
       </Form.Item>
     </Card>
   );

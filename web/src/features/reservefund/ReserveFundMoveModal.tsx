@@ -89,7 +89,7 @@ export function ReserveFundMoveModal({ kind, townCode, townName, balanceFen, onC
       <FormIssues issues={issues} />
       <Form<Values> form={form} name="rf-move" layout="vertical" preserve={false} onFinish={onFinish}>
         <Form.Item name="amountYuan" label={t('reserveFund.amountYuan')} rules={[amountRule]}>
-          <Input inputMode="decimal" suffix="元" style={{ width: 220 }} autoComplete="off" />
+          <Input inputMode="decimal" suffix={t('common.yuan')} style={{ width: 220 }} autoComplete="off" />
         </Form.Item>
         <Form.Item
           name="note"

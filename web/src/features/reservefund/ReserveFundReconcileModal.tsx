@@ -72,7 +72,9 @@ export function ReserveFundReconcileModal({ open, view, onClose, onDone }: Props
               renderItem={(o) => (
                 <List.Item>
                   {o.caseId ? <Link to={`/cases/${o.caseId}`}>{o.caseNo}</Link> : o.caseNo}
-                  <Typography.Text type="danger">{fenToYuan(o.amountFen)} 元</Typography.Text>
+                  <Typography.Text type="danger">
+                    {fenToYuan(o.amountFen)} {t('common.yuan')}
+                  </Typography.Text>
                 </List.Item>
               )}
             />

@@ -41,7 +41,12 @@ export function ReserveFundSummary({ view }: { view: ReserveFundMonth }) {
           </Card>
         </Col>
       </Row>
-      <Card title={t('reserveFund.outstanding')} size="small" data-testid="rf-outstanding">
+      <Card
+        title={t('reserveFund.outstanding')}
+        size="small"
+        style={{ marginTop: 16 }}
+        data-testid="rf-outstanding"
+      >
         {view.outstanding.length === 0 ? (
           <Typography.Text type="success">{t('reserveFund.outstandingNone')}</Typography.Text>
         ) : (
@@ -65,7 +70,9 @@ export function ReserveFundSummary({ view }: { view: ReserveFundMonth }) {
                 ) : (
                   <Typography.Text type="danger">{o.caseNo}</Typography.Text>
                 )}
-                <Typography.Text type="danger">{fenToYuan(o.amountFen)} 元</Typography.Text>
+                <Typography.Text type="danger">
+                  {fenToYuan(o.amountFen)} {t('common.yuan')}
+                </Typography.Text>
               </List.Item>
             )}
           />
