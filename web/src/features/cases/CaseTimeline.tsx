@@ -145,8 +145,8 @@ export function CaseTimeline({ detail }: { detail: CaseDetail }) {
                   <details>
                     <summary>{t('cases.breakdown')}</summary>
                     <ul style={{ paddingInlineStart: 20 }} data-testid="timeline-breakdown">
-                      {breakdown.map((b, i) => (
-                        <li key={`${b.code}-${i}`}>
+                      {breakdown.map((b) => (
+                        <li key={`${b.code}:${b.zh}`}>
                           {lang === 'en' ? b.en : b.zh}
                           {b.amountFen === undefined ? '' : `${sep}${fenToYuan(b.amountFen)}`}
                         </li>
@@ -155,10 +155,10 @@ export function CaseTimeline({ detail }: { detail: CaseDetail }) {
                   </details>
                 </li>
               )}
-              {effects.map((x, i) => (
-                <li key={`${x.type}-${i}`} data-testid="timeline-effect">
+              {effects.map(effectText).map((text) => (
+                <li key={text} data-testid="timeline-effect">
                   <Tag>{t('cases.effects.title')}</Tag>
-                  {effectText(x)}
+                  {text}
                 </li>
               ))}
             </ul>
