@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { SIGNED_AMOUNT } from '../cases/reserve-fund.repository.ts';
 import { ADULT_AGE, ELDERLY_AGE, EMPLOYMENT_VALUES, TEKUN_AGE_BANDS } from './stats.models.ts';
-import { dateParam, decidedCases, onRollsAt, type StatsScope } from './stats.repository.ts';
+import { dateParam, decidedCases, inScope, onRollsAt, type StatsScope } from './stats.repository.ts';
 
 // SQL of the registry-based columns (reports A, B, D) and the temporary-assistance events (C).
 // Person attributes are read only from plain columns (sex, birth date, disability category and
@@ -23,11 +23,13 @@ const age = (d: ReturnType<typeof dateParam>) => sql`extract(year from age(${d},
  * registered or imported) were its members before the registry knew them, so they count from then
  * back; members who joined later count from the day they joined.
  */
-const memberAt = (d: ReturnType<typeof dateParam>) =>
-  sql`m.county_code = r.county_code and m.household_id = r.household_id
-    and (m.joined_on <= ${d} or m.joined_on <= (select (h.created_at at time zone 'Asia/Shanghai')::date
+/** Member `m` belonged at D (a member imported with the household counts from its creation). */
+const memberOnDate = (d: ReturnType<typeof dateParam>) =>
+  sql`(m.joined_on <= ${d} or m.joined_on <= (select (h.created_at at time zone 'Asia/Shanghai')::date
       from household h where h.county_code = m.county_code and h.id = m.household_id))
     and (m.left_on is null or m.left_on > ${d})`;
+const memberAt = (d: ReturnType<typeof dateParam>) =>
+  sql`m.county_code = r.county_code and m.household_id = r.household_id and ${memberOnDate(d)}`;
 
 export type DibaoProfileRow = {
   town_code: string;
@@ -223,10 +225,15 @@ export type LowIncomeRow = {
   persons: number;
 };
 
+/** The §7.1 categories only the monitoring register knows (department lists, not caseload). */
+export const FEED_CATEGORIES = ['RURAL_REVITALIZATION_MONITORED', 'ILLNESS_IMPOVERISHED', 'OTHER'] as const;
+
 /**
  * Report D and the monitored count: members at D of households with a case on the rolls at D, per
- * category and de-duplicated over all categories ('ALL'), by town. A person in two categories is
- * one person in 'ALL'.
+ * category, plus the persons the monitoring register (person_category, §7.1) held at D in a
+ * department-list category (防返贫监测对象, 因病致贫, 其他) — known to the registry or not — and
+ * everyone de-duplicated over all categories ('ALL'), by town. A person in two categories is one
+ * person in 'ALL'; a person the registry does not know is told apart by the blind index.
  */
 export async function lowIncome(db: Db, s: StatsScope, asOf: string): Promise<LowIncomeRow[]> {
   const d = dateParam(asOf);
@@ -234,15 +241,44 @@ export async function lowIncome(db: Db, s: StatsScope, asOf: string): Promise<Lo
     with k as (${decidedCases(s)}),
     r as (select * from k where ${onRollsAt('k', d)} and k.household_id is not null),
     p as (
-      select r.town_code, r.household_id, m.person_id,
+      select r.town_code, r.household_id, m.person_id::text as who,
         case when r.scheme in ('DIBAO', 'DIBAO_SINGLE') then 'DIBAO' else r.scheme end as category
       from r join household_member m on ${memberAt(d)}
+      union all
+      select pc.town_code, m.household_id, coalesce(pc.person_id::text, encode(pc.person_bidx, 'hex')),
+        pc.category
+      from person_category pc
+      left join household_member m on m.county_code = pc.county_code and m.person_id = pc.person_id
+        and ${memberOnDate(d)}
+      where ${inScope(s, 'pc')} and pc.category in (${sql.join(FEED_CATEGORIES.map((c) => sql`${c}`))})
+        and pc.valid_from <= ${d} and (pc.valid_to is null or pc.valid_to > ${d})
     )
     select town_code, category, count(distinct household_id)::int as households,
-      count(distinct person_id)::int as persons
+      count(distinct who)::int as persons
     from p group by town_code, category
     union all
-    select town_code, 'ALL', count(distinct household_id)::int, count(distinct person_id)::int
+    select town_code, 'ALL', count(distinct household_id)::int, count(distinct who)::int
     from p group by town_code`.execute(db);
+  return r.rows;
+}
+
+export type AlertFlowRow = { town_code: string; raised: number; verified: number; closed_on_time: number };
+
+/**
+ * Report D's 动态监测 columns (§7.4): alerts raised, verified, and closed having been verified by
+ * their due date, within [from, to], by the town they were assigned in.
+ */
+export async function alertFlow(db: Db, s: StatsScope, from: string, to: string): Promise<AlertFlowRow[]> {
+  const [f, t] = [dateParam(from), dateParam(to)];
+  const r = await sql<AlertFlowRow>`
+    select a.town_code,
+      (count(*) filter (where a.raised_on between ${f} and ${t}))::int as raised,
+      (count(*) filter (where a.verified_on between ${f} and ${t}))::int as verified,
+      (count(*) filter (where a.closed_on between ${f} and ${t} and a.verified_on <= a.due_on))::int
+        as closed_on_time
+    from alert a
+    where ${inScope(s, 'a')} and a.town_code is not null
+      and (a.raised_on <= ${t} and coalesce(a.closed_on, ${t}) >= ${f})
+    group by a.town_code`.execute(db);
   return r.rows;
 }

@@ -128,12 +128,14 @@ const D_COLUMNS = [
 export const D_NOTES: StatsNote[] = [
   note(
     'antiPoverty',
-    '防返贫监测对象需对接乡村振兴部门数据，暂为空',
-    'needs the rural-revitalisation data feed',
+    '防止返贫监测对象、因病致贫重病患者、其他困难人员取自动态监测人口（部门数据比对时同步），按期末有效的记录计，含尚未在系统登记的人员',
+    'from the monitored population (synced at each comparison run), as held at the period end, including persons not in the registry',
   ),
-  note('illness', '因病致贫重病患者需对接医保/卫健数据，暂为空', 'needs the medical-insurance data feed'),
-  note('other', '其他低收入人口类别尚未建模，暂为空', 'other low-income categories are not modelled yet'),
-  note('alerts', '预警功能尚未上线，预警各列暂为空', 'alerts are not built yet; the alert columns are null'),
+  note(
+    'alerts',
+    '预警各列为统计期内生成、核实和按时办结（在核实期限内核实并已办结）的预警条数，按承办镇街统计',
+    'alerts raised, verified, and closed having been verified by their due date within the period, by the town that handles them',
+  ),
   note(
     'persons',
     '户数、人数按人员去重：同一人属于多个类别只计一次；分类人数为该类别户的在册成员',
@@ -143,12 +145,14 @@ export const D_NOTES: StatsNote[] = [
 
 export async function reportD(deps: StatsDeps, r: ReportContext): Promise<StatsTable[]> {
   const s = r.resolved.scope;
-  const [low, moves] = await Promise.all([
+  const [low, moves, alerts] = await Promise.all([
     profile.lowIncome(deps.db, s, r.asOf),
     repo.movements(deps.db, s, r.from, r.asOf),
+    profile.alertFlow(deps.db, s, r.from, r.asOf),
   ]);
   const rows = r.rows.map((u) => {
     const l = low.filter(inRow(u.code));
+    const a = alerts.filter(inRow(u.code));
     const of = (category: string, f: 'households' | 'persons' = 'persons') =>
       sumOf(
         l.filter((x) => x.category === category),
@@ -161,12 +165,12 @@ export async function reportD(deps: StatsDeps, r: ReportContext): Promise<StatsT
       tekun: of('TEKUN'),
       edge: of('DIBAO_EDGE'),
       rigid: of('RIGID'),
-      antiPoverty: null,
-      illness: null,
-      other: null,
-      alerts: null,
-      verified: null,
-      closedOnTime: null,
+      antiPoverty: of('RURAL_REVITALIZATION_MONITORED'),
+      illness: of('ILLNESS_IMPOVERISHED'),
+      other: of('OTHER'),
+      alerts: sumOf(a, (x) => x.raised),
+      verified: sumOf(a, (x) => x.verified),
+      closedOnTime: sumOf(a, (x) => x.closed_on_time),
       discovered: sumOf(
         moves.filter((m) => m.kind === 'NEW' && m.channel === 'DISCOVERY' && inRow(u.code)(m)),
         (m) => m.households,

@@ -23,7 +23,7 @@ const list = (xs: readonly string[]) =>
     xs.map((x) => sql`${x}`),
     sql`, `,
   );
-const inScope = (s: StatsScope, alias: string) =>
+export const inScope = (s: StatsScope, alias: string) =>
   sql`${sql.ref(`${alias}.county_code`)} = ${s.county} and ${sql.ref(`${alias}.${s.column}`)} = ${s.value}`;
 
 /** The decided cases of the scope, with their decision and end dates from the timeline. */

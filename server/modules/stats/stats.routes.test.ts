@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatsOverview, StatsReport } from '../../../contracts/stats.ts';
 import { buildHousehold } from '../../test/factories.ts';
 import { createTestEnv, signIn, type TestEnv } from '../../test/harness.ts';
+import { ensureDefaultRules } from '../monitoring/rules.repository.ts';
 import { statsRoutes } from './stats.routes.ts';
 
 // §12.2: every figure is "as of" a period end, from the case timeline (decision and stop events),
@@ -137,7 +138,7 @@ describe('figures as of a period end', () => {
       dibao: 2,
       tekun: 2,
     });
-    expect(d.tables[0]!.total).toMatchObject({ households: 2, persons: 4, antiPoverty: null });
+    expect(d.tables[0]!.total).toMatchObject({ households: 2, persons: 4, antiPoverty: 0, alerts: 0 });
     expect(d.notes.map((n) => n.column)).toContain('antiPoverty');
     const now = await overview(admin, 'year=2026');
     expect(now.kpis).toMatchObject({ monitoredHouseholds: 2, monitoredPersons: 4 });
@@ -317,5 +318,108 @@ describe('money paid', () => {
     // 600 元 for the 2 persons of the only 低保 household of town 002.
     const row = a.tables.flatMap((t) => t.rows).find((r) => r.code === '370971002' && r.values.persons === 2);
     expect(row?.values.avgLevel).toBe(300);
+  });
+});
+
+describe('report D reads the monitoring register and the alerts (§7.1, §7.4)', () => {
+  it('counts department-list persons as of the period end, de-duplicated with the caseload, and the alert flow', async () => {
+    const h2Person = await env.db
+      .selectFrom('assistance_case')
+      .select('subject_person_id')
+      .where('scheme', '=', 'TEKUN')
+      .executeTakeFirstOrThrow();
+    const known = await env.db
+      .selectFrom('person')
+      .select(['id', 'id_number_bidx'])
+      .where('id', '=', h2Person.subject_person_id!)
+      .executeTakeFirstOrThrow();
+    const row = (
+      bidx: Buffer,
+      category: string,
+      personId: string | null,
+      from: string,
+      to: string | null,
+    ) => ({
+      county_code: '370971',
+      person_bidx: bidx,
+      category,
+      source: 'FEED' as const,
+      source_ref: `t-${category}-${from}`,
+      person_id: personId,
+      town_code: '370971001',
+      village_code: '370971001201',
+      valid_from: from,
+      valid_to: to,
+      updated_on: from,
+    });
+    await env.db
+      .insertInto('person_category')
+      .values([
+        // Already counted as 特困: one more 防返贫 person, no one more in the total.
+        row(known.id_number_bidx, 'RURAL_REVITALIZATION_MONITORED', known.id, '2026-02-01', null),
+        // Unknown to the registry: counted by blind index, no household.
+        row(Buffer.alloc(32, 7), 'RURAL_REVITALIZATION_MONITORED', null, '2026-02-01', null),
+        row(Buffer.alloc(32, 8), 'ILLNESS_IMPOVERISHED', null, '2026-05-01', null),
+        // Off the list before June: not counted at the end of June.
+        row(Buffer.alloc(32, 9), 'OTHER', null, '2026-01-01', '2026-05-31'),
+      ])
+      .execute();
+    await ensureDefaultRules(env.db, '370971', new Date('2026-06-01T00:00:00Z'));
+    const alert = (
+      key: string,
+      raised: string,
+      due: string,
+      verified: string | null,
+      closed: string | null,
+    ) => ({
+      county_code: '370971',
+      rule_code: 'VEHICLE_OWNED',
+      alert_type: 'VEHICLE',
+      category: 'SUSPICIOUS',
+      town_code: '370971001',
+      village_code: '370971001201',
+      assignee_level: 'VILLAGE',
+      assignee_code: '370971001201',
+      state: closed ? 'CLOSED' : verified ? 'VERIFIED' : 'ASSIGNED',
+      raised_on: raised,
+      due_on: due,
+      evidence: '{}',
+      evidence_key: key,
+      verified_on: verified,
+      closed_on: closed,
+      created_at: new Date(),
+      updated_at: new Date(),
+    });
+    await env.db
+      .insertInto('alert')
+      .values([
+        alert('a', '2026-06-02', '2026-06-16', '2026-06-10', '2026-06-12'), // raised, verified, closed on time
+        alert('b', '2026-06-03', '2026-06-05', '2026-06-09', '2026-06-11'), // verified late
+        alert('c', '2026-05-20', '2026-06-03', '2026-06-01', null), // raised in May, verified in June
+        alert('d', '2026-04-01', '2026-04-15', '2026-04-10', '2026-04-20'), // all before June
+      ])
+      .execute();
+    const d = await report(admin, 'D', '2026-06');
+    expect(d.tables[0]!.rows.find((r) => r.code === '370971001')?.values).toMatchObject({
+      households: 1,
+      persons: 4,
+      dibao: 2,
+      tekun: 2,
+      antiPoverty: 2,
+      illness: 1,
+      other: 0,
+      alerts: 2,
+      verified: 3,
+      closedOnTime: 1,
+    });
+    const now = await overview(admin, 'year=2026');
+    expect(now.kpis).toMatchObject({ monitoredHouseholds: 2, monitoredPersons: 6 });
+    // In April the illness list had no one yet and the 防返贫 persons were on it.
+    const april = await report(admin, 'D', '2026-04');
+    expect(april.tables[0]!.rows.find((r) => r.code === '370971001')?.values).toMatchObject({
+      antiPoverty: 2,
+      illness: 0,
+      other: 1,
+    });
   });
 });
