@@ -45,6 +45,7 @@ export type DibaoProfileRow = {
   minors_other: number;
   registry_persons: number;
   single_severe_disability: number;
+  single_serious_illness: number;
 };
 
 /** Report A "by category": the registry's persons covered by 低保 cases on the rolls at D. */
@@ -75,7 +76,11 @@ export async function dibaoProfile(db: Db, s: StatsScope, asOf: string): Promise
       (count(*) filter (where ${a} < ${ADULT_AGE} and not p.in_fulltime_education))::int as minors_other,
       count(*)::int as registry_persons,
       (count(*) filter (where p.scheme = 'DIBAO_SINGLE' and p.disability_grade in (1, 2)))::int
-        as single_severe_disability
+        as single_severe_disability,
+      -- 重病: on the health commission's serious-illness list (卫健重病患者名单, §8.2) by D.
+      (count(*) filter (where p.scheme = 'DIBAO_SINGLE' and exists (select 1 from feed_record f
+        where f.county_code = p.county_code and f.source = 'SERIOUS_ILLNESS'
+          and f.person_bidx = p.id_number_bidx and f.occurred_on <= ${d})))::int as single_serious_illness
     from p group by p.town_code, p.area`.execute(db);
   return r.rows;
 }
@@ -280,5 +285,24 @@ export async function alertFlow(db: Db, s: StatsScope, from: string, to: string)
     where ${inScope(s, 'a')} and a.town_code is not null
       and (a.raised_on <= ${t} and coalesce(a.closed_on, ${t}) >= ${f})
     group by a.town_code`.execute(db);
+  return r.rows;
+}
+
+export type CommissionedRow = { town_code: string; area: 'urban' | 'rural'; persons: number };
+
+/**
+ * Report B's 委托照料服务覆盖人数: 特困 persons a care-service contract (购买照料服务, §5.4) covered at D,
+ * by the town and area of their case — the care module's own "active on" (the person's dates, a
+ * contract in force).
+ */
+export async function commissionedAt(db: Db, s: StatsScope, asOf: string): Promise<CommissionedRow[]> {
+  const d = dateParam(asOf);
+  const r = await sql<CommissionedRow>`
+    select c.town_code, c.area, count(distinct x.person_id)::int as persons
+    from care_contract_person x
+    join care_contract k on k.county_code = x.county_code and k.id = x.contract_id and k.status = 'ACTIVE'
+    join assistance_case c on c.county_code = x.county_code and c.id = x.case_id and c.scheme = 'TEKUN'
+    where ${inScope(s, 'c')} and x.from_on <= ${d} and x.to_on >= ${d}
+    group by c.town_code, c.area`.execute(db);
   return r.rows;
 }

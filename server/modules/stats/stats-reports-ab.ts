@@ -59,8 +59,8 @@ const A_COLUMNS = [
 export const A_NOTES: StatsNote[] = [
   note(
     'singleIll',
-    '系统尚未记录重病信息（无医保/卫健数据对接），暂为空',
-    'serious illness is not recorded yet',
+    '单人保中重病人员取卫健部门报送的重病患者名单（数据共享），确诊日期不晚于期末',
+    'on the serious-illness list the health commission delivers (department data), diagnosed by the period end',
   ),
   note('budget', '系统尚无年度预算数据，暂为空', 'there is no annual budget in the data model'),
   note('coverage', '系统尚无户籍人口总数，暂为空', 'the registered population is not in the data model'),
@@ -119,7 +119,7 @@ export async function reportA(deps: StatsDeps, r: ReportContext): Promise<StatsT
           rl.filter((x) => x.scheme === 'DIBAO_SINGLE'),
           (x) => x.persons,
         ),
-        singleIll: null,
+        singleIll: p('single_serious_illness'),
         singleSevere: p('single_severe_disability'),
         elderly: p('elderly'),
         employed: p('employed'),
@@ -208,8 +208,8 @@ export const B_NOTES: StatsNote[] = [
   ),
   note(
     'commissioned',
-    '系统尚无委托照料服务合同数据，暂为空',
-    'commissioned care contracts are not in the data model',
+    '委托照料服务覆盖人数取期末在有效照护服务合同内的特困人员（照护服务模块）',
+    '特困 persons covered at the period end by a care-service contract in force (the care module)',
   ),
   note(
     'selfCare',
@@ -220,13 +220,14 @@ export const B_NOTES: StatsNote[] = [
 
 export async function reportB(deps: StatsDeps, r: ReportContext): Promise<StatsTable[]> {
   const s = r.resolved.scope;
-  const [rolls, moves, paid, prof, params, placed] = await Promise.all([
+  const [rolls, moves, paid, prof, params, placed, commissioned] = await Promise.all([
     repo.rollsAt(deps.db, s, r.asOf),
     repo.movements(deps.db, s, r.from, r.asOf),
     repo.paidByMonth(deps.db, s, r.yearFrom, r.asOf),
     profile.tekunProfile(deps.db, s, r.asOf),
     parametersFor(deps.db, s.county, r.asOf),
     repo.centralisedIn(deps.db, s, r.asOf),
+    profile.commissionedAt(deps.db, s, r.asOf),
   ]);
   const care = params.tekun.careFen;
   return AREAS.map(([area, zh, en]) => {
@@ -279,7 +280,10 @@ export async function reportB(deps: StatsDeps, r: ReportContext): Promise<StatsT
         ),
         yearPaid: fenToWanYuan(sumOf(pd, (x) => x.net_fen)),
         ...levels,
-        commissioned: null,
+        commissioned: sumOf(
+          commissioned.filter((x) => x.area === area && at(x)),
+          (x) => x.persons,
+        ),
       });
     });
     return buildTable(

@@ -423,3 +423,93 @@ describe('report D reads the monitoring register and the alerts (§7.1, §7.4)',
     });
   });
 });
+
+describe('report B counts 特困 persons under a care-service contract (委托照料)', () => {
+  it('counts the person while the contract covers them', async () => {
+    const tekun = await env.db
+      .selectFrom('assistance_case')
+      .select(['id', 'subject_person_id', 'town_code', 'village_code'])
+      .where('scheme', '=', 'TEKUN')
+      .executeTakeFirstOrThrow();
+    const at = new Date('2026-04-01T00:00:00Z');
+    const provider = await env.db
+      .insertInto('care_provider')
+      .values({
+        county_code: '370971',
+        name: '测试照护服务中心',
+        credit_code: '91370900MA3TEST001',
+        contact_name: '张三',
+        contact_phone: '0538-1234567',
+        account_name: '测试照护服务中心',
+        bank_account: '6222000000000001',
+        bank_name: '测试银行',
+        created_at: at,
+        updated_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const contract = await env.db
+      .insertInto('care_contract')
+      .values({
+        county_code: '370971',
+        contract_no: 'WT-TEST-1',
+        provider_id: provider.id,
+        town_code: tekun.town_code,
+        service_type: 'HOME_CARE',
+        items: '[]',
+        visits_per_month: 4,
+        fee_fen: 0,
+        valid_from: '2026-01-01',
+        valid_to: '2026-12-31',
+        status: 'ACTIVE',
+        created_at: at,
+        updated_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await env.db
+      .insertInto('care_contract_person')
+      .values({
+        county_code: '370971',
+        contract_id: contract.id,
+        service_type: 'HOME_CARE',
+        person_id: tekun.subject_person_id!,
+        case_id: tekun.id,
+        town_code: tekun.town_code,
+        village_code: tekun.village_code,
+        care_level: 'PARTIAL_LOSS',
+        from_on: '2026-05-01',
+        to_on: '2026-12-31',
+        created_at: at,
+      })
+      .execute();
+    expect(acrossAreas(await report(admin, 'B', '2026-06'), tekun.town_code, 'commissioned')).toBe(1);
+    expect(acrossAreas(await report(admin, 'B', '2026-04'), tekun.town_code, 'commissioned')).toBe(0);
+  });
+});
+
+describe('report A counts 单人保 persons on the serious-illness list (重病)', () => {
+  it('counts a 单人保 person once the health commission lists them, from the diagnosis date', async () => {
+    const single = await env.db
+      .selectFrom('assistance_case as c')
+      .innerJoin('person as p', (j) => j.onRef('p.id', '=', 'c.subject_person_id'))
+      .select(['c.town_code', 'p.id_number_bidx'])
+      .where('c.scheme', '=', 'DIBAO_SINGLE')
+      .executeTakeFirstOrThrow();
+    await env.db
+      .insertInto('feed_record')
+      .values({
+        county_code: '370971',
+        source: 'SERIOUS_ILLNESS',
+        record_key: Buffer.alloc(32, 1),
+        person_bidx: single.id_number_bidx,
+        occurred_on: '2026-05-10',
+        data: JSON.stringify({ diagnosedOn: '2026-05-10', category: '恶性肿瘤' }),
+        batch_id: '00000000-0000-4000-8000-00000000000a',
+        row_no: 1,
+      })
+      .execute();
+    expect(acrossAreas(await report(admin, 'A', '2026-06'), single.town_code, 'singleIll')).toBe(1);
+    expect(acrossAreas(await report(admin, 'A', '2026-04'), single.town_code, 'singleIll')).toBe(0);
+  });
+});
