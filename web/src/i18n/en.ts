@@ -294,6 +294,17 @@ export const en: Messages = {
     importOk: '{{households}} households, {{persons}} persons imported',
     importBad: '{{count}} errors, not imported',
     attempts: 'attempt {{n}}',
+    runStatuses: {
+      RUNNING: 'running',
+      COMPUTING: 'computing',
+      SUCCEEDED: 'finished',
+      REVIEW: 'in review',
+      PENDING: 'pending review',
+      APPROVED: 'approved',
+      REJECTED: 'sent back',
+      SUPERSEDED: 'superseded',
+      FAILED: 'failed',
+    },
     summary: {
       reminders: '{{date}}: {{overdue}} overdue, {{dueSoon}} due soon, {{review}} reviews due',
       escalate: '{{date}}: {{count}} overdue alerts escalated to the town',

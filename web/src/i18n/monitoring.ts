@@ -84,6 +84,8 @@ export const monitoringZh = {
     overdueOpen: '逾期未核实',
     escalatedCount: '已升级至镇街',
     population: '低收入人口（去重）',
+    populationHint:
+      '按身份证号去重的监测人口：在保对象（每次数据比对时按案件同步）和部门名单人员（如防止返贫监测对象），含尚未在系统登记的人员。统计报表按期末在册家庭成员计，数字可能略有不同。',
     populationByTown: '分镇街人数',
     unknown: '其中未在系统登记',
     total: '总人数',
@@ -184,6 +186,8 @@ export const monitoringEn: typeof monitoringZh = {
     overdueOpen: 'Overdue, not verified',
     escalatedCount: 'Escalated to the town',
     population: 'Low-income population (de-duplicated)',
+    populationHint:
+      'Monitored persons de-duplicated by ID number: people on the rolls (synced from the cases at each comparison run) and people on department lists (such as rural-revitalisation monitoring), including people not in the registry. The statistics reports count household members on the rolls at the period end, so their figure may differ slightly.',
     populationByTown: 'Persons by town',
     unknown: 'of whom not in the registry',
     total: 'Persons',

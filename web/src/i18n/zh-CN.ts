@@ -285,6 +285,17 @@ export const zhCN = {
     importOk: '导入 {{households}} 户 {{persons}} 人',
     importBad: '{{count}} 处错误，未导入',
     attempts: '第 {{n}} 次执行',
+    runStatuses: {
+      RUNNING: '运行中',
+      COMPUTING: '计算中',
+      SUCCEEDED: '已完成',
+      REVIEW: '待审核',
+      PENDING: '待审核',
+      APPROVED: '已审批',
+      REJECTED: '已退回',
+      SUPERSEDED: '已被替代',
+      FAILED: '失败',
+    },
     summary: {
       reminders: '{{date}}：逾期 {{overdue}} 件，即将到期 {{dueSoon}} 件，待复核 {{review}} 件',
       escalate: '{{date}}：{{count}} 条逾期预警升级至镇街',
@@ -295,7 +306,7 @@ export const zhCN = {
       recalc:
         '复核 {{checked}} 件，待遇变化 {{changed}} 件，不再符合 {{ineligible}} 件；每月增减 {{delta}} 元，补发 {{backPay}} 元',
       missedVisits: '{{month}} 漏访 {{count}} 条',
-      skipped: '未执行（批次已是 {{status}}）',
+      skipped: '未执行（批次状态：{{status}}）',
     },
   },
   audit: {

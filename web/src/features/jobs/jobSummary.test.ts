@@ -91,7 +91,10 @@ describe('jobSummary', () => {
       '3/6',
     );
     expect(jobSummary(job(COMPARE_JOB, { skipped: 'SUCCEEDED' }), zh, 'zh')).toBe(
-      '未执行（批次已是 SUCCEEDED）',
+      '未执行（批次状态：已完成）',
+    );
+    expect(jobSummary(job(COMPARE_JOB, { skipped: 'ODD' }), enT, 'en')).toBe(
+      'not run (the run is already ODD)',
     );
   });
 });

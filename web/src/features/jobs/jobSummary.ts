@@ -59,7 +59,12 @@ export function jobSummary(j: JobView, t: TFunction, lang: 'zh' | 'en'): string 
   if (!j.result) return j.progressMessage ?? '';
   const r = j.result as Result;
   // A run that found its record already finished or cancelled did nothing.
-  if (typeof r.skipped === 'string') return t('jobs.summary.skipped', { status: r.skipped });
+  if (typeof r.skipped === 'string') {
+    // A status without a label reads as its code (i18next answers a missing key with the key).
+    const key = `jobs.runStatuses.${r.skipped}`;
+    const label = t(key as 'jobs.runStatuses.APPROVED');
+    return t('jobs.summary.skipped', { status: label === key ? r.skipped : label });
+  }
   const summarize = SUMMARIES[j.name];
   return summarize ? summarize(r, t) : JSON.stringify(j.result);
 }

@@ -181,7 +181,11 @@ export function MonitoringDashboard() {
           </Col>
           <Col span={6}>
             <Statistic
-              title={t('monitoring.dashboard.population')}
+              title={
+                <Tooltip title={t('monitoring.dashboard.populationHint')}>
+                  {t('monitoring.dashboard.population')} <span aria-hidden>ⓘ</span>
+                </Tooltip>
+              }
               value={pop?.total ?? 0}
               data-testid="monitoring-population"
             />
