@@ -10,6 +10,7 @@ import { useActor } from '../../console/AuthContext.tsx';
 import { errorText, useErrorNotifier } from '../../lib/errors.ts';
 import { fenToYuan, formatDateTime } from '../../lib/format.ts';
 import { useLang } from '../../lib/lang.ts';
+import { ParametersPanel } from './ParametersPanel.tsx';
 import { StandardAdjustModal } from './StandardAdjustModal.tsx';
 import { StandardsChart } from './StandardsChart.tsx';
 import {
@@ -298,6 +299,7 @@ export function StandardsPage() {
           <div data-testid="standards-chart" style={{ height: 340 }} />
         )}
       </Card>
+      <ParametersPanel manage={manage} />
       {manage ? (
         <StandardAdjustModal
           open={adjusting !== null}
