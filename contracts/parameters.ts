@@ -6,7 +6,8 @@ import { z } from 'zod';
 
 const bi = (zh: string, en: string) => `${zh}||${en}`;
 
-export type ParameterKind = 'int' | 'fen' | 'ratio';
+/** phone: a telephone number as text (digits and hyphens); min and max bound its length, 0 = none set. */
+export type ParameterKind = 'int' | 'fen' | 'ratio' | 'phone';
 
 export const POLICY_PARAMETERS = [
   {
@@ -173,6 +174,15 @@ export const POLICY_PARAMETERS = [
     rule: 'S1 Art.37; §2.3 [U]',
   },
   {
+    key: 'portal.localHotline',
+    zh: '本地救助服务热线（显示在 12349 旁；不设则只显示 12349）',
+    en: 'Local assistance hotline (shown beside 12349; none: 12349 only)',
+    kind: 'phone',
+    min: 0,
+    max: 20,
+    rule: '§2.3 [U]',
+  },
+  {
     key: 'portal.objectionFeedbackWd',
     zh: '公示异议反馈时限（工作日，且不早于公示期满）',
     en: 'Objection feedback limit (working days, never before the publicity ends)',
@@ -194,12 +204,20 @@ export const POLICY_PARAMETERS = [
 export type ParameterKey = (typeof POLICY_PARAMETERS)[number]['key'];
 const KEYS = POLICY_PARAMETERS.map((p) => p.key) as unknown as readonly [ParameterKey, ...ParameterKey[]];
 
-/** int and fen values are integers; a ratio is a decimal string with at most 4 decimals ("0.3", "1.5"). */
+/** A ratio as typed: a decimal with at most 4 places ("0.3", "1.5"). */
+export const RATIO_TEXT = /^\d+(\.\d{1,4})?$/;
+/** A telephone number: digits, with hyphens between groups ("0538-1234567", "12345"), or '' for none. */
+export const PHONE_TEXT = /^(\d+(-\d+)*)?$/;
+
+/**
+ * int and fen values are integers; a ratio is a decimal string, a phone a string of digits and
+ * hyphens. Which applies is the key's kind: the server checks the value against it.
+ */
 export const parameterChange = z.object({
   key: z.enum(KEYS),
   value: z.union([
     z.number().int(bi('应为整数', 'an integer')),
-    z.string().regex(/^\d+(\.\d{1,4})?$/, bi('比例应为最多 4 位小数的数', 'a decimal with at most 4 places')),
+    z.string().trim().max(40, bi('不超过 40 个字符', 'at most 40 characters')),
   ]),
   effectiveFrom: z.iso
     .date()

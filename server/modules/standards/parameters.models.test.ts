@@ -16,6 +16,12 @@ describe('checkParameterValue', () => {
     ['temporary.townshipApprovalLimitFen', 300_000, true, '§15 default 3,000 元'],
     ['temporary.townshipApprovalLimitFen', 1.5, false, 'fen are integers'],
     ['dibao.incomeLookbackMonths', 2, false, '§13: at least a quarter'],
+    ['edge.multiplier', 'abc', false, 'a ratio is a decimal'],
+    ['portal.localHotline', '0538-8120000', true, '§2.3: the bureau’s own line'],
+    ['portal.localHotline', '', true, 'none: 12349 only'],
+    ['portal.localHotline', '<script>', false, 'digits and hyphens only (shown on public pages)'],
+    ['portal.localHotline', 12345, false, 'a number is not a phone text'],
+    ['portal.localHotline', '0538-81200001234567890', false, 'at most 20 characters'],
   ] as const)('%s = %j is %s (%s)', (key, value, ok, _src) => {
     const issue = checkParameterValue(key as ParameterKey, value, 'changes.0.value');
     expect(issue === null).toBe(ok);

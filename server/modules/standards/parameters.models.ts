@@ -1,4 +1,9 @@
-import { type ParameterKey, POLICY_PARAMETERS } from '../../../contracts/parameters.ts';
+import {
+  type ParameterKey,
+  PHONE_TEXT,
+  POLICY_PARAMETERS,
+  RATIO_TEXT,
+} from '../../../contracts/parameters.ts';
 import type { FieldIssue } from '../../platform/errors.ts';
 import { ratio } from '../../rules/benefits/breakdown.ts';
 import type { PolicyParameters } from '../../rules/benefits/parameters.ts';
@@ -22,8 +27,19 @@ export function checkParameterValue(
 ): FieldIssue | null {
   const spec = SPEC.get(key)!;
   const bounds = `${spec.min}–${spec.max}`;
+  if (spec.kind === 'phone') {
+    if (typeof value !== 'string' || !PHONE_TEXT.test(value) || value.length > spec.max) {
+      return {
+        field,
+        message: `电话号码应为数字（区号与号码间可用“-”），不超过 ${spec.max} 位，如 0538-1234567；留空为不设`,
+        messageEn: `a telephone number of digits (a hyphen may separate the area code), at most ${spec.max} characters, e.g. 0538-1234567; empty for none`,
+        expected: 'digits and hyphens, e.g. 0538-1234567',
+      };
+    }
+    return null;
+  }
   if (spec.kind === 'ratio') {
-    if (typeof value !== 'string') {
+    if (typeof value !== 'string' || !RATIO_TEXT.test(value)) {
       return {
         field,
         message: '比例请填写小数，如 "0.3"',
@@ -73,7 +89,12 @@ export function applyParameters(
     const path = key.split('.');
     let node = out;
     for (const part of path.slice(0, -1)) node = node[part] as Record<string, unknown>;
-    node[path.at(-1)!] = spec.kind === 'ratio' ? decimalToRatio(String(value)) : Number(value);
+    node[path.at(-1)!] =
+      spec.kind === 'ratio'
+        ? decimalToRatio(String(value))
+        : spec.kind === 'phone'
+          ? String(value)
+          : Number(value);
   }
   return out as unknown as PolicyParameters;
 }

@@ -68,6 +68,8 @@ export type PolicyParameters = {
     maskNamesOnline: number;
     complaintFeedbackWd: number;
     objectionFeedbackWd: number;
+    /** The bureau's own line shown beside 12349; '' = none. */
+    localHotline: string;
   };
 };
 
@@ -108,7 +110,7 @@ export const DEFAULTS_2025: PolicyParameters = {
   rigid: { lookbackMonths: 12, ratioThreshold: ratio(1, 2) },
   prevYearDisposableIncomeFenPerYear: { urban: yuan(48000), rural: yuan(24000) },
   charity: { countsAsIncome: 1 },
-  portal: { maskNamesOnline: 1, complaintFeedbackWd: 15, objectionFeedbackWd: 5 },
+  portal: { maskNamesOnline: 1, complaintFeedbackWd: 15, objectionFeedbackWd: 5, localHotline: '' },
 };
 
 /** §15 defaults effective 2026-01-01, the yearly adjustment (低保 1,000 / 800 元/人·月). */

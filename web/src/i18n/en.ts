@@ -408,6 +408,8 @@ export const en: Messages = {
       adjust: 'Change',
       adjustTitle: 'Change: {{name}}',
       value: 'New value (allowed {{bounds}})',
+      valuePhone: 'New number (e.g. 0538-1234567; empty for none)',
+      phoneBounds: 'a phone number, e.g. 0538-1234567',
       month: 'In force from the first day of',
       monthRequired: 'choose the month',
       reason: 'Basis of the change',
@@ -416,6 +418,7 @@ export const en: Messages = {
       errors: {
         format: 'wrong format: money with at most 2 decimals, ratios with at most 4, others whole numbers',
         range: 'outside the allowed range {{bounds}}',
+        phone: 'digits and hyphens only, at most 20 characters',
       },
     },
     title: 'Assistance standards',

@@ -397,6 +397,8 @@ export const zhCN = {
       adjust: '调整',
       adjustTitle: '调整：{{name}}',
       value: '新值（允许范围 {{bounds}}）',
+      valuePhone: '新号码（如 0538-1234567；留空为不设）',
+      phoneBounds: '电话号码，如 0538-1234567',
       month: '自该月 1 日起执行',
       monthRequired: '请选择执行月份',
       reason: '调整依据',
@@ -405,6 +407,7 @@ export const zhCN = {
       errors: {
         format: '格式不正确：金额最多两位小数，比例最多四位小数，其他为整数',
         range: '超出允许范围 {{bounds}}',
+        phone: '电话号码只能由数字和“-”组成，不超过 20 位',
       },
     },
     title: '救助标准',

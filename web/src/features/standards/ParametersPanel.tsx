@@ -99,7 +99,8 @@ export function ParametersPanel({ manage }: { manage: boolean }) {
       width: 170,
       render: (_, p) => {
         const spec = parameterSpec(p.key);
-        return spec ? boundsText(spec) : '—';
+        if (!spec) return '—';
+        return spec.kind === 'phone' ? t('standards.parameters.phoneBounds') : boundsText(spec);
       },
     },
     { title: t('standards.parameters.basis'), dataIndex: 'rule', width: 170 },
@@ -224,7 +225,11 @@ function ParameterModal({
       >
         <Form.Item
           name="value"
-          label={t('standards.parameters.value', { bounds: boundsText(spec) })}
+          label={
+            spec.kind === 'phone'
+              ? t('standards.parameters.valuePhone')
+              : t('standards.parameters.value', { bounds: boundsText(spec) })
+          }
           rules={[
             {
               validator: async (_: unknown, v?: string) => {

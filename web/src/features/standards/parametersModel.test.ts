@@ -19,6 +19,10 @@ describe('policy parameters in the console', () => {
     ['ratio', '0.3', { ok: true, value: '0.3' }],
     ['ratio', '0.12345', { ok: false, reason: 'format' }],
     ['ratio', 'abc', { ok: false, reason: 'format' }],
+    ['phone', '0538-8120000', { ok: true, value: '0538-8120000' }],
+    ['phone', ' ', { ok: true, value: '' }],
+    ['phone', '0538 812', { ok: false, reason: 'format' }],
+    ['phone', '0538-81200001234567890', { ok: false, reason: 'range' }],
   ] as const)('a %s parameter reads "%s"', (kind, text, out) => {
     expect(parseParameter(byKind(kind), text)).toEqual(out);
   });

@@ -4,7 +4,9 @@ import {
   type ParameterChange,
   type ParameterKey,
   type ParameterKind,
+  PHONE_TEXT,
   POLICY_PARAMETERS,
+  RATIO_TEXT,
 } from '../../../../contracts/parameters.ts';
 import type { NamePath } from '../../lib/errors.ts';
 import { fenToYuan, yuanToFen } from '../../lib/format.ts';
@@ -15,13 +17,14 @@ export const parameterSpec = (key: string): ParameterSpec | undefined =>
 
 /** A stored or shipped value as a reader sees it: "1234.56" for money, "1.5" for a ratio. */
 export function showParameter(kind: ParameterKind, value: number | string | null): string {
-  if (value === null || value === undefined) return '—';
+  if (value === null || value === undefined || value === '') return '—';
   if (kind === 'fen') return fenToYuan(Number(value));
   return String(value);
 }
 
-/** The bounds in the unit of the form (yuan for money). */
+/** The bounds in the unit of the form (yuan for money; a phone number's shape). */
 export function boundsText(spec: ParameterSpec): string {
+  if (spec.kind === 'phone') return '0538-1234567';
   return spec.kind === 'fen'
     ? `${fenToYuan(spec.min)} – ${fenToYuan(spec.max)}`
     : `${spec.min} – ${spec.max}`;
@@ -42,7 +45,12 @@ export function parseParameter(spec: ParameterSpec, text: string | undefined): P
     const n = Number(s);
     return n < spec.min || n > spec.max ? { ok: false, reason: 'range' } : { ok: true, value: n };
   }
-  if (!/^\d+(\.\d{1,4})?$/.test(s)) return { ok: false, reason: 'format' };
+  if (spec.kind === 'phone') {
+    // Empty clears the line (the portal then shows 12349 only).
+    if (!PHONE_TEXT.test(s)) return { ok: false, reason: 'format' };
+    return s.length > spec.max ? { ok: false, reason: 'range' } : { ok: true, value: s };
+  }
+  if (!RATIO_TEXT.test(s)) return { ok: false, reason: 'format' };
   const n = Number(s);
   return n < spec.min || n > spec.max ? { ok: false, reason: 'range' } : { ok: true, value: s };
 }
