@@ -231,4 +231,54 @@ describe('policy parameters (§13)', () => {
       ).statusCode,
     ).toBe(403);
   });
+
+  it('sets the bureau’s hotline for the portal without recalculating any benefit', async () => {
+    const admin = await signIn(env, 'admin');
+    const runs = async () =>
+      Number(
+        (
+          await env.db
+            .selectFrom('recalc_run')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    // No run in progress: a change that started one would add a row.
+    await env.db
+      .updateTable('recalc_run')
+      .set({ status: 'FAILED' })
+      .where('status', '=', 'COMPUTING')
+      .execute();
+    const before = await runs();
+    const bad = await admin('POST', '/api/v1/parameters', {
+      changes: [
+        {
+          key: 'portal.localHotline',
+          value: '<b>12345</b>',
+          effectiveFrom: '2026-06-01',
+          reason: '区民政局通知',
+        },
+      ],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details).toEqual([expect.objectContaining({ field: 'changes.0.value' })]);
+    const res = await admin('POST', '/api/v1/parameters', {
+      changes: [
+        {
+          key: 'portal.localHotline',
+          value: '0538-8120000',
+          effectiveFrom: '2026-06-01',
+          reason: '区民政局通知',
+        },
+      ],
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().recalc).toBeNull();
+    expect(await runs()).toBe(before);
+    const list = (await admin('GET', '/api/v1/parameters')).json();
+    expect(list.items.find((i: { key: string }) => i.key === 'portal.localHotline')).toMatchObject({
+      kind: 'phone',
+      shipped: '',
+    });
+  });
 });

@@ -85,9 +85,12 @@ export function standardsRoutes(app: FastifyInstance, s: Services) {
     async (req, reply) => {
       const ctx = requireCtx(req);
       const { ids } = await addParameters(s, ctx, req.body.changes);
-      return reply
-        .status(201)
-        .send({ ids, recalc: await recalcAfter(s, ctx, req.body.changes, 'parameters') });
+      // The portal's settings (name masking, feedback limits, the hotline) change no benefit.
+      const benefits = req.body.changes.filter((c) => !c.key.startsWith('portal.'));
+      return reply.status(201).send({
+        ids,
+        recalc: benefits.length > 0 ? await recalcAfter(s, ctx, benefits, 'parameters') : null,
+      });
     },
   );
 }
