@@ -156,7 +156,14 @@ export async function computePayroll(
       total: steps.length + 1,
       message: '待审核 ready for review',
     });
-    return { runId, ...counts, lines: finished?.line_count ?? 0, netFen: finished?.net_fen ?? 0 };
+    return {
+      runId,
+      scheme: run.scheme,
+      month: run.month,
+      ...counts,
+      lines: finished?.line_count ?? 0,
+      netFen: finished?.net_fen ?? 0,
+    };
   } catch (err) {
     await repo.setRun(deps.db, county, runId, { status: 'FAILED' });
     throw err;

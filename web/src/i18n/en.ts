@@ -312,6 +312,7 @@ export const en: Messages = {
       match:
         '{{policies}} policies, {{evaluated}} subjects evaluated, {{matched}} matched ({{newMatches}} new), {{referrals}} referrals created',
       payroll: '{{lines}} payment lines, {{net}} yuan net',
+      payrollOf: '{{month}} {{scheme}}: {{figures}}',
       recalc:
         '{{checked}} cases checked, {{changed}} changed, {{ineligible}} no longer eligible; {{delta}} yuan a month, {{backPay}} yuan back pay',
       missedVisits: '{{month}}: {{count}} missed visits',

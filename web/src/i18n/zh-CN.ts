@@ -303,6 +303,7 @@ export const zhCN = {
       match:
         '{{policies}} 项政策，评估 {{evaluated}} 个对象，匹配 {{matched}} 个（新增 {{newMatches}}），生成转办 {{referrals}} 件',
       payroll: '发放明细 {{lines}} 条，实发 {{net}} 元',
+      payrollOf: '{{month}} {{scheme}}：{{figures}}',
       recalc:
         '复核 {{checked}} 件，待遇变化 {{changed}} 件，不再符合 {{ineligible}} 件；每月增减 {{delta}} 元，补发 {{backPay}} 元',
       missedVisits: '{{month}} 漏访 {{count}} 条',

@@ -49,7 +49,7 @@ export function JobsPage() {
     i18n.exists(`jobs.names.${name}`) ? t(`jobs.names.${name}` as 'jobs.names.payroll.compute') : name;
 
   const columns: TableColumnsType<JobView> = [
-    { title: t('jobs.name'), dataIndex: 'name', render: (n: string) => jobName(n) },
+    { title: t('jobs.name'), dataIndex: 'name', width: 150, render: (n: string) => jobName(n) },
     {
       title: t('jobs.status'),
       dataIndex: 'status',

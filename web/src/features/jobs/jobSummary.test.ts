@@ -63,6 +63,11 @@ describe('jobSummary', () => {
   it.each([
     [PAYROLL_JOB, { runId: 'r', lines: 936, netFen: 123_456_789 }, '发放明细 936 条，实发 1234567.89 元'],
     [
+      PAYROLL_JOB,
+      { runId: 'r', scheme: 'TEKUN', month: '2026-10-01', lines: 936, netFen: 100 },
+      '2026-10 特困供养：发放明细 936 条，实发 1.00 元',
+    ],
+    [
       REMINDERS_JOB,
       { date: '2026-11-29', raised: { OVERDUE: 10, DUE_SOON: 5 } },
       '2026-11-29：逾期 10 件，即将到期 5 件，待复核 0 件',

@@ -36,8 +36,18 @@ export const SUMMARIES: Record<string, (r: Result, t: TFunction) => string> = {
       newMatches: num(r, 'newMatches'),
       referrals: num(r, 'referralsCreated'),
     }),
-  'payroll.compute': (r, t) =>
-    t('jobs.summary.payroll', { lines: num(r, 'lines'), net: fenToYuan(num(r, 'netFen')) }),
+  'payroll.compute': (r, t) => {
+    const figures = t('jobs.summary.payroll', { lines: num(r, 'lines'), net: fenToYuan(num(r, 'netFen')) });
+    // Which run: a result from before the run's scheme and month were kept says the figures only.
+    const scheme = text(r, 'scheme');
+    if (!scheme) return figures;
+    const name = t(`payroll.schemes.${scheme}` as 'payroll.schemes.DIBAO');
+    return t('jobs.summary.payrollOf', {
+      month: text(r, 'month').slice(0, 7),
+      scheme: name.startsWith('payroll.') ? scheme : name,
+      figures,
+    });
+  },
   'entitlements.recalc': (r, t) =>
     t('jobs.summary.recalc', {
       checked: num(r, 'checked'),
