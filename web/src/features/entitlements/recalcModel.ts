@@ -4,6 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { recalcDecision } from '../../../../contracts/entitlements.ts';
 import { isApiError } from '../../api/client.ts';
 import type { RecalcChangeView, RecalcRunStatus, RecalcRunView } from '../../api/entitlements.ts';
+import { schemaProblem } from '../../lib/schemaRule.ts';
 
 /** Ant Design tag colours of the run statuses. */
 export const RUN_STATUS_COLORS: Record<RecalcRunStatus, string> = {
@@ -72,8 +73,5 @@ export function selectedRun(runs: readonly RecalcRunView[], id: string | null): 
 
 /** The contract's check of a decision reason; the message in the UI language, or null when fine. */
 export function reasonProblem(reason: string | undefined, lang: 'zh' | 'en'): string | null {
-  const r = recalcDecision.shape.reason.safeParse(reason ?? '');
-  if (r.success) return null;
-  const [zh = '', en] = (r.error.issues[0]?.message ?? '').split('||');
-  return lang === 'en' ? (en ?? zh) : zh;
+  return schemaProblem(recalcDecision.shape.reason, reason, lang);
 }

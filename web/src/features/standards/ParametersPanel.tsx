@@ -23,6 +23,7 @@ import { type ParameterItem, parametersApi } from '../../api/standards.ts';
 import { FormIssues } from '../../components/FormIssues.tsx';
 import { reportFormError, useErrorNotifier } from '../../lib/errors.ts';
 import { useLang } from '../../lib/lang.ts';
+import { schemaRule } from '../../lib/schemaRule.ts';
 import { RecalcStartedNotice } from '../entitlements/RecalcStartedNotice.tsx';
 import {
   boundsText,
@@ -257,16 +258,7 @@ function ParameterModal({
         <Form.Item
           name="reason"
           label={t('standards.parameters.reason')}
-          rules={[
-            {
-              validator: async (_: unknown, v?: string) => {
-                const r = parameterChange.shape.reason.safeParse(v ?? '');
-                if (r.success) return;
-                const [zh = '', en] = (r.error.issues[0]?.message ?? '').split('||');
-                throw new Error(lang === 'en' ? (en ?? zh) : zh);
-              },
-            },
-          ]}
+          rules={[schemaRule(parameterChange.shape.reason, lang)]}
         >
           <Input.TextArea
             id="parameter-reason"

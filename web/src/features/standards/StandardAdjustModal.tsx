@@ -10,6 +10,7 @@ import { FormIssues } from '../../components/FormIssues.tsx';
 import { reportFormError, useErrorNotifier } from '../../lib/errors.ts';
 import { fenToYuan } from '../../lib/format.ts';
 import { useLang } from '../../lib/lang.ts';
+import { schemaRule } from '../../lib/schemaRule.ts';
 import { RecalcStartedNotice } from '../entitlements/RecalcStartedNotice.tsx';
 import {
   type AdjustValues,
@@ -57,14 +58,7 @@ export function StandardAdjustModal({ open, view, initialSeries, onClose, onSave
       if (all?.some((r, i) => i !== index && r?.series === v)) throw new Error(t('standards.seriesTwice'));
     },
   });
-  const reasonRule = {
-    validator: async (_: unknown, v?: string) => {
-      const r = standardChange.shape.reason.safeParse(v ?? '');
-      if (r.success) return;
-      const [zh = '', en] = (r.error.issues[0]?.message ?? '').split('||');
-      throw new Error(lang === 'en' ? (en ?? zh) : zh);
-    },
-  };
+  const reasonRule = schemaRule(standardChange.shape.reason, lang);
 
   const onFinish = async (v: AdjustValues) => {
     setBusy(true);

@@ -3,7 +3,6 @@
 import { App, Form, Input, Modal, type FormRule as Rule, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ZodType } from 'zod';
 import { ROLE_NAMES, ROLE_SCOPE, ROLES, type Role } from '../../../../contracts/roles.ts';
 import { userCreate } from '../../../../contracts/users.ts';
 import { type FieldIssue, isApiError } from '../../api/client.ts';
@@ -13,23 +12,14 @@ import { FormIssues } from '../../components/FormIssues.tsx';
 import { findDivision, useDivisionTree } from '../../components/useDivisionTree.ts';
 import { useActor } from '../../console/AuthContext.tsx';
 import { type FieldResolver, reportFormError, useErrorNotifier } from '../../lib/errors.ts';
-import { type Lang, useLang } from '../../lib/lang.ts';
+import { useLang } from '../../lib/lang.ts';
+import { schemaRule } from '../../lib/schemaRule.ts';
 
 type Values = { username: string; displayName: string; role?: Role; jurisdictionCode?: string };
 
 const FIELDS = new Set(['username', 'displayName', 'role', 'jurisdictionCode']);
 const SCOPE_LENGTH = { county: 6, town: 9, village: 12 } as const;
 const SCOPE_HINT = { county: 'scopeCounty', town: 'scopeTown', village: 'scopeVillage' } as const;
-
-/** An antd rule from a field of the contract's schema; its messages are "中文||English". */
-const schemaRule = (schema: ZodType, lang: Lang): Rule => ({
-  validator: async (_, value: unknown) => {
-    const r = schema.safeParse(value ?? '');
-    if (r.success) return;
-    const [zh = '', en] = (r.error.issues[0]?.message ?? '').split('||');
-    throw new Error(lang === 'en' ? (en ?? zh) : zh);
-  },
-});
 
 /** The county's name, read-only: county roles always get the administrator's county. */
 function FixedCounty({ value }: { value?: string }) {
