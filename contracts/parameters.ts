@@ -163,6 +163,8 @@ export const POLICY_PARAMETERS = [
     min: 0,
     max: 1,
     rule: 'S1 Art.24; §2.2 [U]',
+    // The portal's setting: no benefit amount reads it, so changing it starts no recalculation.
+    recalc: false,
   },
   {
     key: 'portal.complaintFeedbackWd',
@@ -172,6 +174,8 @@ export const POLICY_PARAMETERS = [
     min: 1,
     max: 60,
     rule: 'S1 Art.37; §2.3 [U]',
+    // The portal's setting: no benefit amount reads it, so changing it starts no recalculation.
+    recalc: false,
   },
   {
     key: 'portal.localHotline',
@@ -181,6 +185,8 @@ export const POLICY_PARAMETERS = [
     min: 0,
     max: 20,
     rule: '§2.3 [U]',
+    // The portal's setting: no benefit amount reads it, so changing it starts no recalculation.
+    recalc: false,
   },
   {
     key: 'portal.objectionFeedbackWd',
@@ -190,6 +196,8 @@ export const POLICY_PARAMETERS = [
     min: 1,
     max: 30,
     rule: 'S1 Art.19; §2.2 [U]',
+    // The portal's setting: no benefit amount reads it, so changing it starts no recalculation.
+    recalc: false,
   },
 ] as const satisfies readonly {
   key: string;
@@ -199,6 +207,8 @@ export const POLICY_PARAMETERS = [
   min: number;
   max: number;
   rule: string;
+  /** false: no benefit reads it (a change starts no recalculation); absent: every benefit may. */
+  recalc?: false;
 }[];
 
 export type ParameterKey = (typeof POLICY_PARAMETERS)[number]['key'];

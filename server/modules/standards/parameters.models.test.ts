@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ParameterKey } from '../../../contracts/parameters.ts';
 import { DEFAULTS_2026 } from '../../rules/benefits/parameters.ts';
-import { applyParameters, checkParameterValue, decimalToRatio } from './parameters.models.ts';
+import { applyParameters, checkParameterValue, decimalToRatio, startsRecalc } from './parameters.models.ts';
 
 // §13: every local value is a parameter; national ceilings bound them.
 describe('checkParameterValue', () => {
@@ -50,5 +50,16 @@ describe('applyParameters', () => {
     ['0.0125', 125, 10_000],
   ])('reads %s as %i/%i', (s, num, den) => {
     expect(decimalToRatio(s)).toEqual({ num, den });
+  });
+});
+
+describe('startsRecalc', () => {
+  it.each([
+    ['edge.multiplier', true],
+    ['charity.countsAsIncome', true],
+    ['portal.maskNamesOnline', false],
+    ['portal.localHotline', false],
+  ] as const)('%s recalculates the caseload: %s', (key, recalc) => {
+    expect(startsRecalc(key)).toBe(recalc);
   });
 });

@@ -13,6 +13,10 @@ import type { PolicyParameters } from '../../rules/benefits/parameters.ts';
 
 const SPEC = new Map(POLICY_PARAMETERS.map((p) => [p.key, p]));
 
+/** Whether a change of the parameter can change an amount, so that it recalculates the caseload. */
+export const startsRecalc = (key: ParameterKey): boolean =>
+  (SPEC.get(key) as { recalc?: false } | undefined)?.recalc !== false;
+
 /** "1.5" → 15/10, exactly (no binary floating point on the way). */
 export function decimalToRatio(s: string) {
   const [whole, frac = ''] = s.split('.') as [string, string?];

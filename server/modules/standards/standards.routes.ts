@@ -8,6 +8,7 @@ import { isAppError } from '../../platform/errors.ts';
 import { requireCtx } from '../../platform/http.ts';
 import type { Services } from '../../services.ts';
 import { startRecalc } from '../entitlements/recalc.usecases.ts';
+import { startsRecalc } from './parameters.models.ts';
 import { addParameters, listParameters } from './parameters.usecases.ts';
 import { addStandards, listStandards } from './standards.usecases.ts';
 
@@ -85,8 +86,7 @@ export function standardsRoutes(app: FastifyInstance, s: Services) {
     async (req, reply) => {
       const ctx = requireCtx(req);
       const { ids } = await addParameters(s, ctx, req.body.changes);
-      // The portal's settings (name masking, feedback limits, the hotline) change no benefit.
-      const benefits = req.body.changes.filter((c) => !c.key.startsWith('portal.'));
+      const benefits = req.body.changes.filter((c) => startsRecalc(c.key));
       return reply.status(201).send({
         ids,
         recalc: benefits.length > 0 ? await recalcAfter(s, ctx, benefits, 'parameters') : null,
