@@ -34,8 +34,8 @@ import { useActor } from '../../console/AuthContext.tsx';
 import { errorText, useErrorNotifier } from '../../lib/errors.ts';
 import { useLang } from '../../lib/lang.ts';
 import { ReferModal } from '../charity/ReferModal.tsx';
+import { conditionText, fieldLabel, valueText } from '../feeds/feedValues.ts';
 import { stateColor } from './AlertsPage.tsx';
-import { conditionText, fieldLabel, valueText } from './feedValues.ts';
 
 type Values = {
   method?: string;

@@ -11,7 +11,7 @@ import { useActor } from '../../console/AuthContext.tsx';
 import { errorText, useErrorNotifier } from '../../lib/errors.ts';
 import { yuanToFen } from '../../lib/format.ts';
 import { useLang } from '../../lib/lang.ts';
-import { conditionText, fieldLabel, isFenField, opText, sourceOf } from './feedValues.ts';
+import { conditionText, fieldLabel, isFenField, opText, sourceOf } from '../feeds/feedValues.ts';
 
 export function RulesPanel() {
   const { t } = useTranslation();

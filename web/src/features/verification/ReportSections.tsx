@@ -4,11 +4,11 @@
 import { Alert, Card, Empty, List, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Suspicion } from '../../../../contracts/checks.ts';
-import { feedSource } from '../../../../contracts/feeds.ts';
 import type { CheckItemView, CheckReportView, ReportSections as Sections } from '../../api/verification.ts';
 import { relationLabel } from '../../lib/codes.ts';
 import { fenToYuan } from '../../lib/format.ts';
 import { type Lang, useLang } from '../../lib/lang.ts';
+import { fieldLabel, sourceOf, valueText } from '../feeds/feedValues.ts';
 
 export const SUSPICION_COLOR: Record<Suspicion, string> = {
   NONE: 'green',
@@ -21,24 +21,13 @@ const ROW_BACKGROUND: Record<Suspicion, string | undefined> = {
   EXCLUDES: '#fff1f0',
 };
 
-/** A record's fields as "label: value" from the feed catalogue, money in yuan. */
+/** A record's fields as "label: value" from the feed catalogue (money in yuan, labels for codes). */
 export function recordText(source: string, raw: Record<string, unknown>, lang: Lang): string {
-  const src = feedSource(source);
+  const src = sourceOf(source);
   if (!src) return JSON.stringify(raw);
   return src.fields
     .filter((f) => raw[f.key] !== undefined && raw[f.key] !== null && f.key !== src.dateField)
-    .map((f) => {
-      const v = raw[f.key];
-      const value =
-        f.type === 'fen' && typeof v === 'number'
-          ? fenToYuan(v)
-          : f.type === 'bool'
-            ? v
-              ? '✓'
-              : '✗'
-            : String(v);
-      return `${lang === 'en' ? f.en : f.zh}: ${value}`;
-    })
+    .map((f) => `${fieldLabel(src, f.key, lang)}: ${valueText(src, f.key, raw[f.key], lang)}`)
     .join('; ');
 }
 

@@ -1,6 +1,6 @@
 // Department records in words: a catalogue field's heading, its value (money in yuan from fen,
 // 是/否, enum codes by their labels) and a rule condition over it ("医疗自付费用 ≥ 15000.00 元").
-// The alert drawer's evidence and the rules panel read them alike.
+// The alert drawer's evidence, the rules panel and the check report's tables read them alike.
 import type { RuleCondition } from '../../../../contracts/alerts.ts';
 import { type FeedSource, feedSource, valueLabel } from '../../../../contracts/feeds.ts';
 import { fenToYuan } from '../../lib/format.ts';
