@@ -231,7 +231,7 @@ export type LowIncomeRow = {
 };
 
 /** The §7.1 categories only the monitoring register knows (department lists, not caseload). */
-export const FEED_CATEGORIES = ['RURAL_REVITALIZATION_MONITORED', 'ILLNESS_IMPOVERISHED', 'OTHER'] as const;
+const FEED_CATEGORIES = ['RURAL_REVITALIZATION_MONITORED', 'ILLNESS_IMPOVERISHED', 'OTHER'] as const;
 
 /**
  * Report D and the monitored count: members at D of households with a case on the rolls at D, per

@@ -876,7 +876,6 @@ export const en: Messages = {
     },
     checkReport: 'Economic-status check report',
     checkReportVersion: 'version {{version}}',
-    breakdown: 'Calculation',
     spotDrawn: 'drawn (rate {{rate}}%)',
     spotNotDrawn: 'not drawn (rate {{rate}}%)',
     support: {

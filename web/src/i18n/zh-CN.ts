@@ -852,7 +852,6 @@ export const zhCN = {
     },
     checkReport: '经济状况核对报告',
     checkReportVersion: '第 {{version}} 版',
-    breakdown: '计算明细',
     spotDrawn: '抽中（抽查比例 {{rate}}%）',
     spotNotDrawn: '未抽中（抽查比例 {{rate}}%）',
     support: {

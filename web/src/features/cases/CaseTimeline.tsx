@@ -10,8 +10,8 @@ import { fenToYuan, formatDateTime } from '../../lib/format.ts';
 import { useLang } from '../../lib/lang.ts';
 import { eventKey, fieldKey, optionKey, stateColor, stateKey } from './caseModel.ts';
 
-// Shown on their own lines below (facts as a note; effects, the check report and the calculation
-// in words) or not at all (bookkeeping of the request).
+// Shown on their own lines below (facts as a note; effects and the check report in words), kept
+// for the 救助金 panel (a decision's calculation is its entitlement's breakdown), or bookkeeping.
 const HIDDEN = new Set(['facts', 'visitedAt', 'expectedVersion', 'effects', 'checkReport', 'breakdown']);
 /** Effect fields that say nothing the case page does not (the case's own town). */
 const EFFECT_HIDDEN = new Set(['type', 'township']);
@@ -21,7 +21,6 @@ const effectRank = (k: string) => (EFFECT_ORDER.includes(k) ? EFFECT_ORDER.index
 
 type Effect = { type: string } & Record<string, unknown>;
 type CheckReportRef = { id: string; version: number; reportNo: string };
-type BreakdownLine = { zh: string; en: string; code: string; amountFen?: number };
 
 const effectsOf = (payload: Record<string, unknown>): Effect[] =>
   Array.isArray(payload.effects)
@@ -89,7 +88,6 @@ export function CaseTimeline({ detail }: { detail: CaseDetail }) {
     const entries = Object.entries(e.payload).filter(([k]) => !HIDDEN.has(k));
     const effects = effectsOf(e.payload);
     const report = e.payload.checkReport as CheckReportRef | undefined;
-    const breakdown = Array.isArray(e.payload.breakdown) ? (e.payload.breakdown as BreakdownLine[]) : [];
     const changed = e.stateBefore !== e.stateAfter;
     return {
       key: e.seq,
@@ -128,7 +126,7 @@ export function CaseTimeline({ detail }: { detail: CaseDetail }) {
               {'facts' in e.payload && <li>{t('cases.form.facts')}</li>}
             </ul>
           )}
-          {(report || breakdown.length > 0 || effects.length > 0) && (
+          {(report || effects.length > 0) && (
             <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
               {report && (
                 <li>
@@ -138,21 +136,6 @@ export function CaseTimeline({ detail }: { detail: CaseDetail }) {
                   </Typography.Text>
                   <Link to={`/checks/${report.id}`}>{report.reportNo}</Link>{' '}
                   {t('cases.checkReportVersion', { version: report.version })}
-                </li>
-              )}
-              {breakdown.length > 0 && (
-                <li>
-                  <details>
-                    <summary>{t('cases.breakdown')}</summary>
-                    <ul style={{ paddingInlineStart: 20 }} data-testid="timeline-breakdown">
-                      {breakdown.map((b) => (
-                        <li key={`${b.code}:${b.zh}`}>
-                          {lang === 'en' ? b.en : b.zh}
-                          {b.amountFen === undefined ? '' : `${sep}${fenToYuan(b.amountFen)}`}
-                        </li>
-                      ))}
-                    </ul>
-                  </details>
                 </li>
               )}
               {effects.map(effectText).map((text) => (
