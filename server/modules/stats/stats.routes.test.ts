@@ -321,7 +321,7 @@ describe('money paid', () => {
   });
 });
 
-describe('report D reads the monitoring register and the alerts (§7.1, §7.4)', () => {
+describe('report D reads the monitoring register and the alerts (§12.2 D by category and 动态监测; §7.1, §7.4)', () => {
   it('counts department-list persons as of the period end, de-duplicated with the caseload, and the alert flow', async () => {
     const h2Person = await env.db
       .selectFrom('assistance_case')
@@ -424,7 +424,7 @@ describe('report D reads the monitoring register and the alerts (§7.1, §7.4)',
   });
 });
 
-describe('report B counts 特困 persons under a care-service contract (委托照料)', () => {
+describe('report B counts 特困 persons under a care-service contract (§12.2 B extra 委托照料服务覆盖人数; §5.4)', () => {
   it('counts the person while the contract covers them', async () => {
     const tekun = await env.db
       .selectFrom('assistance_case')
@@ -488,7 +488,7 @@ describe('report B counts 特困 persons under a care-service contract (委托�
   });
 });
 
-describe('report A counts 单人保 persons on the serious-illness list (重病)', () => {
+describe('report A counts 单人保 persons on the serious-illness list (§12.2 A base: 单人保 of which 重病; §7.3)', () => {
   it('counts a 单人保 person once the health commission lists them, from the diagnosis date', async () => {
     const single = await env.db
       .selectFrom('assistance_case as c')
